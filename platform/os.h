@@ -1,0 +1,295 @@
+// platform/os.h
+//
+// The narrow OS interface: the only way xsock reaches the operating system.
+// One abstract class, platform::Os, implemented by each backend:
+//   platform/posix    any POSIX system (socket + fcntl, poll, MSG_NOSIGNAL or
+//                     SO_NOSIGPIPE)
+//   platform/linux    posix plus SOCK_CLOEXEC/SOCK_NONBLOCK, accept4,
+//                     abstract AF_UNIX (and netlink, TIPC)
+//   platform/windows  Winsock 2 (SOCKET handles, WSAStartup lifetime,
+//                     WSAGetLastError, ioctlsocket/WSAIoctl, WSAPoll)
+//
+// Contract for every backend:
+//   - It performs one system call (or the fixed short sequence documented on
+//     the method) and reports the outcome; it never waits, loops on
+//     would-block, validates user arguments or applies timeouts: documented
+//     behaviour lives in api/ and core/.
+//   - Errors are built with the backend's one native-code -> ErrorKind map;
+//     would-block and EINTR come back as the bare statuses of core/error.h
+//     (no allocation). EINTR is NOT retried here: api/ retries it with the
+//     remaining time.
+//   - Safe defaults: handles it creates (Socket, Accept, Dup, SocketPair) are
+//     non-inheritable unless CreateOptions::inheritable says otherwise, and
+//     Send/SendTo never raise SIGPIPE.
+//   - Handles are NativeHandle: a POSIX fd or a Windows SOCKET widened to 64
+//     bits; kInvalidHandle is both -1 and INVALID_SOCKET.
+//   - Methods are thread-safe (they hold no mutable state besides the Windows
+//     WSAStartup reference count).
+//
+// A Socket remembers the Os that created it, so the same process can run
+// sockets of several backends side by side (the conformance suite runs POSIX
+// and Linux in one Linux build).
+
+#ifndef XSOCK_PLATFORM_OS_H_
+#define XSOCK_PLATFORM_OS_H_
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "core/address.h"
+#include "core/error.h"
+#include "core/options.h"
+#include "core/types.h"
+
+namespace xsock {
+namespace platform {
+
+// NativeHandle is a POSIX file descriptor or a Windows SOCKET.
+using NativeHandle = uint64_t;
+inline constexpr NativeHandle kInvalidHandle = ~uint64_t{0};
+
+// Capability names an optional feature a backend may have; see
+// Os::Supports. Tests that need one are skipped with the reason when absent.
+enum class Capability {
+  kIpv6,              // AF_INET6 sockets
+  kUnixSockets,       // AF_UNIX stream sockets
+  kUnixDatagram,      // AF_UNIX datagram sockets
+  kUnixAbstract,      // Linux abstract AF_UNIX names
+  kUnixAutobind,      // bind("") gives an abstract autobind name (Linux)
+  kNativeSocketPair,  // the OS has socketpair(); otherwise api/ emulates it
+  kAtomicCloexec,     // non-inheritable at creation (SOCK_CLOEXEC, accept4,
+                      // WSA_FLAG_NO_HANDLE_INHERIT), no fcntl race
+  kSignals,           // POSIX signals interrupt system calls (EINTR)
+  kInheritanceQuery,  // IsInheritable/SetInheritable work
+  kNetlink,           // AF_NETLINK
+  kTipc,              // AF_TIPC (kernel module loaded)
+  kWinsockIoctl,      // SIO_RCVALL, SIO_KEEPALIVE_VALS, SIO_LOOPBACK_FAST_PATH
+  kHandleCount,       // OpenHandleCountForTesting works
+};
+
+// Interest selects what Wait waits for.
+enum Interest : unsigned { kWantRead = 1u, kWantWrite = 2u };
+
+// Readiness bits returned by Wait.
+enum Ready : unsigned {
+  kReadable = 1u,
+  kWritable = 2u,
+  kErrorReady = 4u,  // POLLERR
+  kHangup = 8u,      // POLLHUP
+};
+
+// CreateOptions are the knobs of Socket(). The defaults are the safe ones.
+struct CreateOptions {
+  bool nonblocking = false;  // create in non-blocking mode (one call on Linux)
+  bool inheritable = false;  // skip the non-inheritable default ("Raw")
+};
+
+// NativeOption is a native (level, name) pair for getsockopt/setsockopt.
+struct NativeOption {
+  int level = 0;
+  int name = 0;
+};
+
+// HandleInfo describes an existing handle (for fromfd / adopting a handle).
+struct HandleInfo {
+  Family family = Family::kUnspec;
+  Type type = Type::kStream;
+  int proto = 0;
+};
+
+// IoctlCode is a portable name for the Winsock socket ioctls.
+enum class IoctlCode {
+  kRcvAll,            // SIO_RCVALL, value: RcvAllMode
+  kKeepAliveVals,     // SIO_KEEPALIVE_VALS, value: on/off, time, interval
+  kLoopbackFastPath,  // SIO_LOOPBACK_FAST_PATH, value: 0/1
+};
+
+// RcvAllMode is SIO_RCVALL's argument (RCVALL_OFF, _ON, _SOCKETLEVELONLY,
+// _IPLEVEL).
+enum class RcvAllMode : uint32_t {
+  kOff = 0,
+  kOn = 1,
+  kSocketLevelOnly = 2,
+  kIpLevel = 3,
+};
+
+// IoctlArg carries the argument of an IoctlCode.
+struct IoctlArg {
+  uint32_t value = 0;               // RcvAllMode, on/off or bool
+  uint32_t keepalive_time_ms = 0;   // kKeepAliveVals only
+  uint32_t keepalive_interval_ms = 0;  // kKeepAliveVals only
+};
+
+class Os {
+ public:
+  virtual ~Os() = default;
+
+  // Name returns the backend's name: "posix", "linux" or "windows".
+  virtual std::string_view Name() const = 0;
+
+  // Supports returns whether the backend has capability `c` on this machine
+  // (probed once, cached).
+  virtual bool Supports(Capability c) const = 0;
+
+  // UnixPathMax returns sizeof(sun_path) (0 without AF_UNIX).
+  virtual size_t UnixPathMax() const = 0;
+
+  // --- errors --------------------------------------------------------------
+
+  // ErrorFromNative builds the status for native code `code` (errno or WSA)
+  // returned by `call`, through the backend's one mapping table.
+  virtual absl::Status ErrorFromNative(int code,
+                                       std::string_view call) const = 0;
+
+  // KindOfNative maps a native code to its portable kind.
+  virtual ErrorKind KindOfNative(int code) const = 0;
+
+  // WouldBlockCode returns the native would-block code (EWOULDBLOCK /
+  // WSAEWOULDBLOCK), which connect_ex reports on a timeout.
+  virtual int WouldBlockCode() const = 0;
+
+  // --- lifetime ------------------------------------------------------------
+
+  // Socket creates a socket. Corresponds to socket() (+ fcntl FD_CLOEXEC and
+  // SO_NOSIGPIPE where needed) / WSASocketW(WSA_FLAG_NO_HANDLE_INHERIT).
+  // Errors: kFamilyNotSupported, kProtocolNotSupported, kTypeNotSupported,
+  // kPermissionDenied, kTooManyOpenFiles, kNoBufferSpace.
+  virtual absl::StatusOr<NativeHandle> Socket(Family family, Type type,
+                                              int proto,
+                                              CreateOptions options) const = 0;
+
+  // SocketPair creates a connected pair. Corresponds to socketpair().
+  // Backends without it (Windows) return kUnimplemented and report
+  // !Supports(kNativeSocketPair); api/ then builds the pair from a loopback
+  // listener.
+  virtual absl::StatusOr<std::array<NativeHandle, 2>> SocketPair(
+      Family family, Type type, int proto, CreateOptions options) const = 0;
+
+  // Close closes the handle once (no EINTR retry: the descriptor is gone
+  // either way). Corresponds to close() / closesocket().
+  virtual absl::Status Close(NativeHandle h) const = 0;
+
+  // Dup duplicates the handle, non-inheritable. Corresponds to
+  // fcntl(F_DUPFD_CLOEXEC) / WSADuplicateSocketW + WSASocketW.
+  virtual absl::StatusOr<NativeHandle> Dup(NativeHandle h) const = 0;
+
+  // Describe reads family, type and protocol of an existing handle.
+  // Corresponds to getsockname() + getsockopt(SO_TYPE, SO_PROTOCOL) /
+  // getsockopt(SO_PROTOCOL_INFOW). Errors: kBadDescriptor, kNotASocket,
+  // kFamilyNotSupported (a family xsock does not model).
+  virtual absl::StatusOr<HandleInfo> Describe(NativeHandle h) const = 0;
+
+  // --- addresses and connections ---------------------------------------------
+
+  // Bind. Corresponds to bind(). The address family must match the socket's
+  // (api/ checks); AF_UNIX names longer than UnixPathMax() are rejected by
+  // api/ before this call.
+  virtual absl::Status Bind(NativeHandle h, const SocketAddress& addr) const = 0;
+
+  // Listen. Corresponds to listen().
+  virtual absl::Status Listen(NativeHandle h, int backlog) const = 0;
+
+  // Accept returns a new non-inheritable handle and fills *peer (which may be
+  // unnamed for AF_UNIX). The new handle is in blocking mode on every
+  // backend (BSD/Windows children inherit O_NONBLOCK/FIONBIO; the backend
+  // clears it). Corresponds to accept4(SOCK_CLOEXEC) / accept() + fcntl.
+  virtual absl::StatusOr<NativeHandle> Accept(NativeHandle h,
+                                              SocketAddress* peer) const = 0;
+
+  // Connect starts or completes a connection. On a non-blocking handle an
+  // unfinished connect is kInProgress (EINPROGRESS; WSAEWOULDBLOCK on
+  // Windows). Corresponds to connect().
+  virtual absl::Status Connect(NativeHandle h,
+                               const SocketAddress& addr) const = 0;
+
+  // PendingError reads and clears SO_ERROR; returns the native code (0 = no
+  // error). Corresponds to getsockopt(SOL_SOCKET, SO_ERROR).
+  virtual absl::StatusOr<int> PendingError(NativeHandle h) const = 0;
+
+  // GetSockName / GetPeerName. An unbound socket reports the family's
+  // unspecified address (Windows: normalised from WSAEINVAL).
+  virtual absl::StatusOr<SocketAddress> GetSockName(NativeHandle h) const = 0;
+  virtual absl::StatusOr<SocketAddress> GetPeerName(NativeHandle h) const = 0;
+
+  // Shutdown. Corresponds to shutdown(SHUT_RD/WR/RDWR, SD_*).
+  virtual absl::Status Shutdown(NativeHandle h, ShutdownHow how) const = 0;
+
+  // --- data ------------------------------------------------------------------
+  // Flags have been validated by api/; a flag the platform lacks is
+  // kUnimplemented. Send/SendTo never raise SIGPIPE (MSG_NOSIGNAL or
+  // SO_NOSIGPIPE): a write to a closed peer is kBrokenPipe.
+
+  // Send. Corresponds to send(). Returns the bytes accepted (may be short).
+  virtual absl::StatusOr<size_t> Send(NativeHandle h, const void* data,
+                                      size_t len, MsgFlags flags) const = 0;
+  // SendTo. Corresponds to sendto().
+  virtual absl::StatusOr<size_t> SendTo(NativeHandle h, const void* data,
+                                        size_t len, MsgFlags flags,
+                                        const SocketAddress& to) const = 0;
+  // Recv. Corresponds to recv(). 0 means end of stream (or an empty
+  // datagram).
+  virtual absl::StatusOr<size_t> Recv(NativeHandle h, void* buf, size_t len,
+                                      MsgFlags flags) const = 0;
+  // RecvFrom fills *from (family kUnspec when the OS reports no address,
+  // e.g. connected TCP on Linux). Corresponds to recvfrom().
+  virtual absl::StatusOr<size_t> RecvFrom(NativeHandle h, void* buf,
+                                          size_t len, MsgFlags flags,
+                                          SocketAddress* from) const = 0;
+
+  // --- modes, readiness, options --------------------------------------------
+
+  // SetNonBlocking sets the OS non-blocking flag. Corresponds to
+  // ioctl(FIONBIO) / fcntl(O_NONBLOCK) / ioctlsocket(FIONBIO).
+  virtual absl::Status SetNonBlocking(NativeHandle h, bool on) const = 0;
+
+  // IsNonBlocking reads the OS flag back (Windows cannot: kUnimplemented).
+  virtual absl::StatusOr<bool> IsNonBlocking(NativeHandle h) const = 0;
+
+  // Wait waits up to `timeout_ms` (-1 = forever, 0 = poll) for `interest`
+  // and returns the Ready bits, 0 on timeout; kInterrupted on EINTR.
+  // Corresponds to poll() / WSAPoll(); never select().
+  virtual absl::StatusOr<unsigned> Wait(NativeHandle h, unsigned interest,
+                                        int timeout_ms) const = 0;
+
+  // NativeOption maps a portable option to (level, name); kUnimplemented
+  // naming the option when the platform lacks it.
+  virtual absl::StatusOr<NativeOption> NativeOptionFor(Option option) const = 0;
+
+  // GetSockOpt reads up to *len bytes into `buf`, sets *len to the size the
+  // OS returned. Corresponds to getsockopt().
+  virtual absl::Status GetSockOpt(NativeHandle h, NativeOption opt, void* buf,
+                                  size_t* len) const = 0;
+  // SetSockOpt. Corresponds to setsockopt().
+  virtual absl::Status SetSockOpt(NativeHandle h, NativeOption opt,
+                                  const void* buf, size_t len) const = 0;
+
+  // IsInheritable / SetInheritable read and change FD_CLOEXEC
+  // (HANDLE_FLAG_INHERIT on Windows).
+  virtual absl::StatusOr<bool> IsInheritable(NativeHandle h) const = 0;
+  virtual absl::Status SetInheritable(NativeHandle h, bool on) const = 0;
+
+  // Ioctl runs a Winsock socket ioctl. Corresponds to WSAIoctl(). Backends
+  // without them return kUnimplemented "... is not implemented on this
+  // platform (<name>)".
+  virtual absl::Status Ioctl(NativeHandle h, IoctlCode code,
+                             const IoctlArg& arg) const = 0;
+
+  // --- testing -----------------------------------------------------------------
+
+  // OpenHandleCountForTesting counts the process's open descriptors/handles
+  // (for leak checks). kUnimplemented without kHandleCount.
+  virtual absl::StatusOr<int> OpenHandleCountForTesting() const = 0;
+};
+
+// NativeOs returns the backend chosen at build time for this OS (defined by
+// exactly one of the backend libraries selected in //platform:native).
+const Os& NativeOs();
+
+}  // namespace platform
+}  // namespace xsock
+
+#endif  // XSOCK_PLATFORM_OS_H_
