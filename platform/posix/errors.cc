@@ -1,0 +1,117 @@
+// platform/posix/errors.cc: the one errno -> ErrorKind table of the POSIX
+// and Linux backends (reference: platform-quirks.md note 3).
+
+#include "platform/posix/errors.h"
+
+#include <string.h>
+
+#include <cerrno>
+#include <string_view>
+
+#include "core/error.h"
+
+namespace xsock {
+namespace platform {
+namespace posix_internal {
+namespace {
+
+struct ErrnoEntry {
+  int code;
+  ErrorKind kind;
+};
+
+// kErrnoTable lists every errno the backends give a portable meaning. Codes
+// that are aliases on some systems (EAGAIN/EWOULDBLOCK, EOPNOTSUPP/ENOTSUP)
+// are both listed; the first match wins, so duplicates are harmless.
+constexpr ErrnoEntry kErrnoTable[] = {
+    {EAGAIN, ErrorKind::kWouldBlock},
+    {EWOULDBLOCK, ErrorKind::kWouldBlock},
+    {EINTR, ErrorKind::kInterrupted},
+    {EINPROGRESS, ErrorKind::kInProgress},
+    {EALREADY, ErrorKind::kAlreadyInProgress},
+    {EISCONN, ErrorKind::kAlreadyConnected},
+    {ENOTCONN, ErrorKind::kNotConnected},
+    {ECONNREFUSED, ErrorKind::kConnectionRefused},
+    {ECONNRESET, ErrorKind::kConnectionReset},
+    {ENETRESET, ErrorKind::kConnectionReset},
+    {ECONNABORTED, ErrorKind::kConnectionAborted},
+    {EPIPE, ErrorKind::kBrokenPipe},
+#ifdef ESHUTDOWN
+    {ESHUTDOWN, ErrorKind::kShutdown},
+#endif
+    {ETIMEDOUT, ErrorKind::kTimedOut},
+    {EADDRINUSE, ErrorKind::kAddressInUse},
+    {EADDRNOTAVAIL, ErrorKind::kAddressNotAvailable},
+    {EDESTADDRREQ, ErrorKind::kAddressRequired},
+    {ENETUNREACH, ErrorKind::kNetworkUnreachable},
+    {ENETDOWN, ErrorKind::kNetworkDown},
+    {EHOSTUNREACH, ErrorKind::kHostUnreachable},
+#ifdef EHOSTDOWN
+    {EHOSTDOWN, ErrorKind::kHostUnreachable},
+#endif
+    {EAFNOSUPPORT, ErrorKind::kFamilyNotSupported},
+#ifdef EPFNOSUPPORT
+    {EPFNOSUPPORT, ErrorKind::kFamilyNotSupported},
+#endif
+    {EPROTONOSUPPORT, ErrorKind::kProtocolNotSupported},
+#ifdef ESOCKTNOSUPPORT
+    {ESOCKTNOSUPPORT, ErrorKind::kTypeNotSupported},
+#endif
+    {EOPNOTSUPP, ErrorKind::kOperationNotSupported},
+#ifdef ENOTSUP
+    {ENOTSUP, ErrorKind::kOperationNotSupported},
+#endif
+    {ENOPROTOOPT, ErrorKind::kProtocolOptionNotSupported},
+    {EPROTOTYPE, ErrorKind::kWrongProtocolType},
+    {EACCES, ErrorKind::kPermissionDenied},
+    {EPERM, ErrorKind::kPermissionDenied},
+    {ENOBUFS, ErrorKind::kNoBufferSpace},
+    {ENOMEM, ErrorKind::kNoBufferSpace},
+    {EMFILE, ErrorKind::kTooManyOpenFiles},
+    {ENFILE, ErrorKind::kTooManyOpenFiles},
+    {EMSGSIZE, ErrorKind::kMessageTooLong},
+    {EBADF, ErrorKind::kBadDescriptor},
+    {ENOTSOCK, ErrorKind::kNotASocket},
+    {ENOENT, ErrorKind::kNotFound},
+    {ENOTDIR, ErrorKind::kNotFound},
+    {EINVAL, ErrorKind::kInvalidArgument},
+    {EFAULT, ErrorKind::kInvalidArgument},
+    {ENAMETOOLONG, ErrorKind::kInvalidArgument},
+    {ENOSYS, ErrorKind::kUnimplemented},
+};
+
+// StrErrorResult adapts both strerror_r flavours: XSI returns int (0 on
+// success, text in `buf`), GNU returns the text pointer.
+[[maybe_unused]] const char* StrErrorResult(int rc, const char* buf) {
+  return rc == 0 ? buf : nullptr;
+}
+[[maybe_unused]] const char* StrErrorResult(const char* text,
+                                            const char* /*buf*/) {
+  return text;
+}
+
+}  // namespace
+
+ErrorKind ErrnoKind(int code) {
+  for (const ErrnoEntry& e : kErrnoTable) {
+    if (e.code == code) return e.kind;
+  }
+  return ErrorKind::kUnknown;
+}
+
+absl::Status ErrnoErrorSlow(int code, std::string_view call) {
+  ErrorKind kind = ErrnoKind(code);
+  if (kind == ErrorKind::kWouldBlock) return WouldBlockError();
+  if (kind == ErrorKind::kInterrupted) return InterruptedError();
+  char buf[128];
+  buf[0] = '\0';
+  const char* text = StrErrorResult(strerror_r(code, buf, sizeof(buf)), buf);
+  std::string_view message =
+      (text != nullptr && text[0] != '\0') ? std::string_view(text)
+                                           : std::string_view();
+  return MakeError(kind, call, code, "errno", message);
+}
+
+}  // namespace posix_internal
+}  // namespace platform
+}  // namespace xsock

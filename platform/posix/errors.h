@@ -1,0 +1,55 @@
+// platform/posix/errors.h (internal to the POSIX and Linux backends)
+//
+// The errno -> ErrorKind map of the POSIX backends and the status builders
+// every system-call wrapper uses. The table itself lives in errors.cc; it is
+// the only place that decides what an errno means.
+//
+// Allocation: ErrnoError() returns the bare would-block / interrupted statuses
+// for EAGAIN, EWOULDBLOCK and EINTR without building a message, so those
+// paths never allocate. Every other code goes through MakeError with the
+// strerror text (an error path; it allocates).
+
+#ifndef XSOCK_PLATFORM_POSIX_ERRORS_H_
+#define XSOCK_PLATFORM_POSIX_ERRORS_H_
+
+#include <cerrno>
+#include <string_view>
+
+#include "absl/status/status.h"
+#include "core/error.h"
+
+namespace xsock {
+namespace platform {
+namespace posix_internal {
+
+// ErrnoKind maps errno value `code` to its portable kind; codes the table
+// does not list are ErrorKind::kUnknown (the caller keeps the value).
+ErrorKind ErrnoKind(int code);
+
+// ErrnoErrorSlow builds the full status for `code` (kind, native code,
+// failing call and strerror text). Prefer ErrnoError, which short-cuts the
+// bare statuses.
+absl::Status ErrnoErrorSlow(int code, std::string_view call);
+
+// ErrnoError returns the status for errno value `code` returned by `call`:
+// the bare WouldBlockError() for EAGAIN/EWOULDBLOCK, the bare
+// InterruptedError() for EINTR (neither allocates), otherwise ErrnoErrorSlow.
+inline absl::Status ErrnoError(int code, std::string_view call) {
+  if (code == EAGAIN || code == EWOULDBLOCK) {
+    return WouldBlockError();
+  }
+  if (code == EINTR) return InterruptedError();
+  return ErrnoErrorSlow(code, call);
+}
+
+// LastError is ErrnoError(errno, call); call it right after the failing
+// system call, before anything else can change errno.
+inline absl::Status LastError(std::string_view call) {
+  return ErrnoError(errno, call);
+}
+
+}  // namespace posix_internal
+}  // namespace platform
+}  // namespace xsock
+
+#endif  // XSOCK_PLATFORM_POSIX_ERRORS_H_

@@ -1,0 +1,256 @@
+// platform/posix/translate.cc: the portable -> native tables of the POSIX
+// backends. Every #ifdef about which constants a platform has is here.
+
+#include "platform/posix/translate.h"
+
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
+#include <cstdint>
+
+#include "core/error.h"
+#include "core/options.h"
+#include "core/types.h"
+
+namespace xsock {
+namespace platform {
+namespace posix_internal {
+namespace {
+
+// Families, indexed by Family value.
+constexpr int kFamilies[] = {
+    -1,       // kUnspec: never a socket family here
+    AF_INET,  // kInet
+    AF_INET6,  // kInet6
+    AF_UNIX,  // kUnix
+#ifdef AF_NETLINK
+    AF_NETLINK,  // kNetlink
+#else
+    -1,
+#endif
+#ifdef AF_TIPC
+    AF_TIPC,  // kTipc
+#else
+    -1,
+#endif
+};
+
+// Types, indexed by Type value.
+constexpr int kTypes[] = {
+    -1,           // 0: not a Type
+    SOCK_STREAM,  // kStream
+    SOCK_DGRAM,   // kDgram
+    SOCK_RAW,     // kRaw
+    SOCK_SEQPACKET,  // kSeqPacket
+#ifdef SOCK_RDM
+    SOCK_RDM,  // kRdm
+#else
+    -1,
+#endif
+};
+
+struct FlagEntry {
+  MsgFlags flag;
+  int native;  // -1: the platform lacks it
+  std::string_view name;
+};
+
+constexpr FlagEntry kMsgFlags[] = {
+    {MsgFlags::kPeek, MSG_PEEK, "MSG_PEEK"},
+    {MsgFlags::kOob, MSG_OOB, "MSG_OOB"},
+    {MsgFlags::kWaitAll, MSG_WAITALL, "MSG_WAITALL"},
+#ifdef MSG_DONTWAIT
+    {MsgFlags::kDontWait, MSG_DONTWAIT, "MSG_DONTWAIT"},
+#else
+    {MsgFlags::kDontWait, -1, "MSG_DONTWAIT"},
+#endif
+    {MsgFlags::kDontRoute, MSG_DONTROUTE, "MSG_DONTROUTE"},
+#ifdef MSG_TRUNC
+    {MsgFlags::kTrunc, MSG_TRUNC, "MSG_TRUNC"},
+#else
+    {MsgFlags::kTrunc, -1, "MSG_TRUNC"},
+#endif
+#ifdef MSG_EOR
+    {MsgFlags::kEor, MSG_EOR, "MSG_EOR"},
+#else
+    {MsgFlags::kEor, -1, "MSG_EOR"},
+#endif
+};
+
+struct OptionEntry {
+  Option option;
+  int level;  // -1: the platform lacks the option
+  int name;
+};
+
+#define XSOCK_OPT(option, level, name) {Option::option, level, name}
+#define XSOCK_NO_OPT(option) {Option::option, -1, -1}
+
+// kOptions is indexed by Option value (checked by the static_assert below and
+// at run time).
+constexpr OptionEntry kOptions[] = {
+    XSOCK_OPT(kReuseAddr, SOL_SOCKET, SO_REUSEADDR),
+#ifdef SO_REUSEPORT
+    XSOCK_OPT(kReusePort, SOL_SOCKET, SO_REUSEPORT),
+#else
+    XSOCK_NO_OPT(kReusePort),
+#endif
+    XSOCK_OPT(kKeepAlive, SOL_SOCKET, SO_KEEPALIVE),
+    XSOCK_OPT(kBroadcast, SOL_SOCKET, SO_BROADCAST),
+    XSOCK_OPT(kLinger, SOL_SOCKET, SO_LINGER),
+    XSOCK_OPT(kRcvBuf, SOL_SOCKET, SO_RCVBUF),
+    XSOCK_OPT(kSndBuf, SOL_SOCKET, SO_SNDBUF),
+    XSOCK_OPT(kRcvTimeo, SOL_SOCKET, SO_RCVTIMEO),
+    XSOCK_OPT(kSndTimeo, SOL_SOCKET, SO_SNDTIMEO),
+    XSOCK_OPT(kRcvLowat, SOL_SOCKET, SO_RCVLOWAT),
+    XSOCK_OPT(kOobInline, SOL_SOCKET, SO_OOBINLINE),
+    XSOCK_OPT(kDontRoute, SOL_SOCKET, SO_DONTROUTE),
+    XSOCK_OPT(kType, SOL_SOCKET, SO_TYPE),
+    XSOCK_OPT(kError, SOL_SOCKET, SO_ERROR),
+#ifdef SO_ACCEPTCONN
+    XSOCK_OPT(kAcceptConn, SOL_SOCKET, SO_ACCEPTCONN),
+#else
+    XSOCK_NO_OPT(kAcceptConn),
+#endif
+    XSOCK_OPT(kTcpNoDelay, IPPROTO_TCP, TCP_NODELAY),
+#if defined(TCP_KEEPIDLE)
+    XSOCK_OPT(kTcpKeepIdle, IPPROTO_TCP, TCP_KEEPIDLE),
+#elif defined(TCP_KEEPALIVE)
+    // Apple names the idle time TCP_KEEPALIVE (seconds, same meaning).
+    XSOCK_OPT(kTcpKeepIdle, IPPROTO_TCP, TCP_KEEPALIVE),
+#else
+    XSOCK_NO_OPT(kTcpKeepIdle),
+#endif
+#ifdef TCP_KEEPINTVL
+    XSOCK_OPT(kTcpKeepIntvl, IPPROTO_TCP, TCP_KEEPINTVL),
+#else
+    XSOCK_NO_OPT(kTcpKeepIntvl),
+#endif
+#ifdef TCP_KEEPCNT
+    XSOCK_OPT(kTcpKeepCnt, IPPROTO_TCP, TCP_KEEPCNT),
+#else
+    XSOCK_NO_OPT(kTcpKeepCnt),
+#endif
+#ifdef TCP_MAXSEG
+    XSOCK_OPT(kTcpMaxSeg, IPPROTO_TCP, TCP_MAXSEG),
+#else
+    XSOCK_NO_OPT(kTcpMaxSeg),
+#endif
+    XSOCK_OPT(kIpTtl, IPPROTO_IP, IP_TTL),
+    XSOCK_OPT(kIpTos, IPPROTO_IP, IP_TOS),
+    XSOCK_OPT(kIpMulticastTtl, IPPROTO_IP, IP_MULTICAST_TTL),
+    XSOCK_OPT(kIpMulticastLoop, IPPROTO_IP, IP_MULTICAST_LOOP),
+#ifdef IP_HDRINCL
+    XSOCK_OPT(kIpHdrIncl, IPPROTO_IP, IP_HDRINCL),
+#else
+    XSOCK_NO_OPT(kIpHdrIncl),
+#endif
+    XSOCK_OPT(kIpv6V6Only, IPPROTO_IPV6, IPV6_V6ONLY),
+    XSOCK_OPT(kIpv6UnicastHops, IPPROTO_IPV6, IPV6_UNICAST_HOPS),
+    XSOCK_OPT(kIpv6MulticastHops, IPPROTO_IPV6, IPV6_MULTICAST_HOPS),
+    XSOCK_OPT(kIpv6MulticastLoop, IPPROTO_IPV6, IPV6_MULTICAST_LOOP),
+};
+
+#undef XSOCK_OPT
+#undef XSOCK_NO_OPT
+
+static_assert(sizeof(kOptions) / sizeof(kOptions[0]) == kOptionCount,
+              "one native entry per Option");
+static_assert(sizeof(kFamilies) / sizeof(kFamilies[0]) ==
+                  static_cast<size_t>(Family::kTipc) + 1,
+              "one native entry per Family");
+static_assert(sizeof(kTypes) / sizeof(kTypes[0]) ==
+                  static_cast<size_t>(Type::kRdm) + 1,
+              "one native entry per Type");
+static_assert(sizeof(kMsgFlags) / sizeof(kMsgFlags[0]) == 7 &&
+                  kAllMsgFlags == (1u << 7) - 1,
+              "one native entry per MsgFlags bit");
+
+constexpr bool OptionsInOrder() {
+  for (int i = 0; i < kOptionCount; ++i) {
+    if (static_cast<int>(kOptions[i].option) != i) return false;
+  }
+  return true;
+}
+static_assert(OptionsInOrder(), "kOptions is indexed by Option value");
+
+}  // namespace
+
+int NativeFamily(Family f) {
+  if (!IsValidFamily(f)) return -1;
+  return kFamilies[static_cast<int>(f)];
+}
+
+bool PortableFamily(int af, Family* f) {
+  if (af < 0) return false;
+  for (int i = 1; i < static_cast<int>(sizeof(kFamilies) / sizeof(int)); ++i) {
+    if (kFamilies[i] == af) {
+      *f = static_cast<Family>(i);
+      return true;
+    }
+  }
+  return false;
+}
+
+int NativeType(Type t) {
+  if (!IsValidType(t)) return -1;
+  return kTypes[static_cast<int>(t)];
+}
+
+bool PortableType(int type, Type* t) {
+  if (type < 0) return false;
+  for (int i = 1; i < static_cast<int>(sizeof(kTypes) / sizeof(int)); ++i) {
+    if (kTypes[i] == type) {
+      *t = static_cast<Type>(i);
+      return true;
+    }
+  }
+  return false;
+}
+
+int NativeShutdown(ShutdownHow how) {
+  switch (how) {
+    case ShutdownHow::kRead:
+      return SHUT_RD;
+    case ShutdownHow::kWrite:
+      return SHUT_WR;
+    case ShutdownHow::kBoth:
+      return SHUT_RDWR;
+  }
+  return -1;
+}
+
+absl::Status NativeMsgFlags(MsgFlags flags, std::string_view call,
+                            std::string_view backend, int* native) {
+  uint32_t bits = static_cast<uint32_t>(flags);
+  int out = 0;
+  if (bits != 0) {
+    if ((bits & ~kAllMsgFlags) != 0) {
+      return InvalidArgument(call, "flags", "unknown message flag bits");
+    }
+    for (const FlagEntry& e : kMsgFlags) {
+      if (!HasFlag(flags, e.flag)) continue;
+      if (e.native < 0) return Unimplemented(call, e.name, backend);
+      out |= e.native;
+    }
+  }
+  *native = out;
+  return absl::OkStatus();
+}
+
+absl::StatusOr<NativeOption> NativeOptionFor(Option option,
+                                             std::string_view backend) {
+  int i = static_cast<int>(option);
+  const OptionInfo* info = GetOptionInfo(option);
+  if (i < 0 || i >= kOptionCount || info == nullptr) {
+    return InvalidArgument("sockopt", "option", "unknown option");
+  }
+  const OptionEntry& e = kOptions[i];
+  if (e.level < 0) return Unimplemented("sockopt", info->name, backend);
+  return NativeOption{e.level, e.name};
+}
+
+}  // namespace posix_internal
+}  // namespace platform
+}  // namespace xsock
