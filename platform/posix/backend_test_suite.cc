@@ -1,0 +1,1025 @@
+// platform/posix/backend_test_suite.cc: the backend suite (see
+// backend_test_suite.h). Only the fixture's parameter decides the backend;
+// nothing here is #ifdef'd per OS.
+
+#include "platform/posix/backend_test_suite.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <array>
+#include <atomic>
+#include <cerrno>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "core/address.h"
+#include "core/error.h"
+#include "core/options.h"
+#include "core/types.h"
+#include "gtest/gtest.h"
+#include "platform/os.h"
+
+// --- allocation counting -------------------------------------------------------
+// The would-block and success paths of the data calls must not allocate
+// (GUIDE "Decisions already taken"); the replaceable global operator new
+// counts allocations so the suite can check that.
+
+namespace {
+std::atomic<long> g_allocations{0};
+}  // namespace
+
+void* operator new(std::size_t n) {
+  g_allocations.fetch_add(1, std::memory_order_relaxed);
+  void* p = std::malloc(n == 0 ? 1 : n);
+  if (p == nullptr) throw std::bad_alloc();
+  return p;
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+
+namespace xsock {
+namespace platform {
+namespace testing {
+namespace {
+
+const absl::Status& StatusOf(const absl::Status& s) { return s; }
+template <typename T>
+const absl::Status& StatusOf(const absl::StatusOr<T>& s) {
+  return s.status();
+}
+
+#define XSOCK_ASSERT_OK(expr)                             \
+  do {                                                    \
+    const auto& xsock_result_ = (expr);                   \
+    ASSERT_TRUE(xsock_result_.ok()) << StatusOf(xsock_result_); \
+  } while (0)
+
+#define XSOCK_CONCAT_INNER(a, b) a##b
+#define XSOCK_CONCAT(a, b) XSOCK_CONCAT_INNER(a, b)
+#define XSOCK_ASSERT_OK_AND_ASSIGN(lhs, expr) \
+  XSOCK_ASSERT_OK_AND_ASSIGN_IMPL(XSOCK_CONCAT(xsock_statusor_, __LINE__), lhs, expr)
+#define XSOCK_ASSERT_OK_AND_ASSIGN_IMPL(tmp, lhs, expr) \
+  auto tmp = (expr);                                    \
+  ASSERT_TRUE(tmp.ok()) << tmp.status();                \
+  lhs = std::move(*tmp)
+
+// Handle owns a NativeHandle and closes it through its backend.
+class Handle {
+ public:
+  Handle() = default;
+  Handle(const Os* os, NativeHandle h) : os_(os), h_(h) {}
+  Handle(Handle&& other) noexcept : os_(other.os_), h_(other.Release()) {}
+  Handle& operator=(Handle&& other) noexcept {
+    if (this != &other) {
+      Reset();
+      os_ = other.os_;
+      h_ = other.Release();
+    }
+    return *this;
+  }
+  ~Handle() { Reset(); }
+
+  NativeHandle get() const { return h_; }
+  NativeHandle Release() {
+    NativeHandle h = h_;
+    h_ = kInvalidHandle;
+    return h;
+  }
+  void Reset() {
+    if (h_ != kInvalidHandle) os_->Close(h_).IgnoreError();
+    h_ = kInvalidHandle;
+  }
+
+ private:
+  const Os* os_ = nullptr;
+  NativeHandle h_ = kInvalidHandle;
+};
+
+SocketAddress Loopback(Family f, uint16_t port = 0) {
+  if (f == Family::kInet6) {
+    std::array<uint8_t, 16> ip{};
+    ip[15] = 1;
+    return SocketAddress::Inet6(ip, port);
+  }
+  return SocketAddress::Inet4({127, 0, 0, 1}, port);
+}
+
+absl::StatusOr<Handle> MakeSocket(const Os& os, Family f, Type t,
+                                  CreateOptions options = {}) {
+  absl::StatusOr<NativeHandle> h = os.Socket(f, t, 0, options);
+  if (!h.ok()) return h.status();
+  return Handle(&os, *h);
+}
+
+struct Listener {
+  Handle handle;
+  SocketAddress addr;
+};
+
+// MakeListener binds a TCP socket to the loopback address of `f`, port 0,
+// listens and reads the port back.
+absl::StatusOr<Listener> MakeListener(const Os& os, Family f,
+                                      CreateOptions options = {}) {
+  absl::StatusOr<Handle> h = MakeSocket(os, f, Type::kStream, options);
+  if (!h.ok()) return h.status();
+  absl::Status s = os.Bind(h->get(), Loopback(f));
+  if (!s.ok()) return s;
+  s = os.Listen(h->get(), 16);
+  if (!s.ok()) return s;
+  absl::StatusOr<SocketAddress> addr = os.GetSockName(h->get());
+  if (!addr.ok()) return addr.status();
+  return Listener{std::move(*h), *addr};
+}
+
+struct Pair {
+  Handle client;
+  Handle server;
+};
+
+// MakeTcpPair connects a client to a fresh loopback listener and accepts it.
+absl::StatusOr<Pair> MakeTcpPair(const Os& os, Family f) {
+  absl::StatusOr<Listener> l = MakeListener(os, f);
+  if (!l.ok()) return l.status();
+  absl::StatusOr<Handle> c = MakeSocket(os, f, Type::kStream);
+  if (!c.ok()) return c.status();
+  absl::Status s = os.Connect(c->get(), l->addr);
+  if (!s.ok()) return s;
+  SocketAddress peer;
+  absl::StatusOr<NativeHandle> a = os.Accept(l->handle.get(), &peer);
+  if (!a.ok()) return a.status();
+  return Pair{std::move(*c), Handle(&os, *a)};
+}
+
+absl::StatusOr<Pair> MakeUnixPair(const Os& os, Type t = Type::kStream) {
+  absl::StatusOr<std::array<NativeHandle, 2>> p =
+      os.SocketPair(Family::kUnix, t, 0, CreateOptions{});
+  if (!p.ok()) return p.status();
+  return Pair{Handle(&os, (*p)[0]), Handle(&os, (*p)[1])};
+}
+
+// SendAll / RecvExactly loop over short transfers (blocking handles).
+absl::Status SendAll(const Os& os, NativeHandle h, std::string_view data) {
+  while (!data.empty()) {
+    absl::StatusOr<size_t> n =
+        os.Send(h, data.data(), data.size(), MsgFlags::kNone);
+    if (!n.ok() && IsInterrupted(n.status())) continue;
+    if (!n.ok()) return n.status();
+    data.remove_prefix(*n);
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::string> RecvExactly(const Os& os, NativeHandle h,
+                                        size_t len) {
+  std::string out(len, '\0');
+  size_t got = 0;
+  while (got < len) {
+    absl::StatusOr<size_t> n =
+        os.Recv(h, &out[got], len - got, MsgFlags::kNone);
+    if (!n.ok() && IsInterrupted(n.status())) continue;
+    if (!n.ok()) return n.status();
+    if (*n == 0) break;
+    got += *n;
+  }
+  out.resize(got);
+  return out;
+}
+
+// TempDir is a short private directory under /tmp (AF_UNIX paths must fit
+// sun_path, which Bazel's TEST_TMPDIR may not), removed with its entries.
+class TempDir {
+ public:
+  TempDir() {
+    char tmpl[] = "/tmp/xsock-os-XXXXXX";
+    if (::mkdtemp(tmpl) != nullptr) path_ = tmpl;
+  }
+  ~TempDir() {
+    for (const std::string& f : files_) ::unlink(f.c_str());
+    if (!path_.empty()) ::rmdir(path_.c_str());
+  }
+  bool ok() const { return !path_.empty(); }
+  std::string File(std::string_view name) {
+    std::string f = path_ + "/" + std::string(name);
+    files_.push_back(f);
+    return f;
+  }
+
+ private:
+  std::string path_;
+  std::vector<std::string> files_;
+};
+
+std::string UniqueAbstractName(std::string_view tag) {
+  static std::atomic<int> counter{0};
+  std::string name(1, '\0');
+  name += "xsock-os-test-";
+  name += std::to_string(::getpid());
+  name += "-";
+  name += std::to_string(counter.fetch_add(1));
+  name += "-";
+  name += tag;
+  return name;
+}
+
+// --- TCP / UDP data ---------------------------------------------------------------
+
+TEST_P(BackendTest, TcpLoopbackConnectAcceptSendRecv) {
+  XSOCK_ASSERT_OK_AND_ASSIGN(Listener l, MakeListener(os(), Family::kInet));
+  EXPECT_EQ(l.addr.family(), Family::kInet);
+  EXPECT_EQ(l.addr.host(), "127.0.0.1");
+  EXPECT_NE(l.addr.port(), 0);
+
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle c,
+                             MakeSocket(os(), Family::kInet, Type::kStream));
+  XSOCK_ASSERT_OK(os().Connect(c.get(), l.addr));
+  SocketAddress peer;
+  XSOCK_ASSERT_OK_AND_ASSIGN(NativeHandle accepted,
+                             os().Accept(l.handle.get(), &peer));
+  Handle s(&os(), accepted);
+
+  XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress client_name,
+                             os().GetSockName(c.get()));
+  EXPECT_EQ(peer, client_name) << peer.ToString();
+  XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress client_peer,
+                             os().GetPeerName(c.get()));
+  EXPECT_EQ(client_peer, l.addr);
+
+  XSOCK_ASSERT_OK(SendAll(os(), c.get(), "hello, backend"));
+  XSOCK_ASSERT_OK_AND_ASSIGN(std::string got, RecvExactly(os(), s.get(), 14));
+  EXPECT_EQ(got, "hello, backend");
+  XSOCK_ASSERT_OK(SendAll(os(), s.get(), "pong"));
+  XSOCK_ASSERT_OK_AND_ASSIGN(got, RecvExactly(os(), c.get(), 4));
+  EXPECT_EQ(got, "pong");
+}
+
+TEST_P(BackendTest, Ipv6LoopbackRoundTrip) {
+  if (!os().Supports(Capability::kIpv6)) GTEST_SKIP() << "no AF_INET6";
+  absl::StatusOr<Listener> l = MakeListener(os(), Family::kInet6);
+  if (!l.ok() && GetErrorKind(l.status()) == ErrorKind::kAddressNotAvailable) {
+    GTEST_SKIP() << "::1 is not configured: " << l.status();
+  }
+  XSOCK_ASSERT_OK(l);
+  EXPECT_EQ(l->addr.family(), Family::kInet6);
+  EXPECT_EQ(l->addr.host(), "::1");
+  EXPECT_NE(l->addr.port(), 0);
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle c,
+                             MakeSocket(os(), Family::kInet6, Type::kStream));
+  XSOCK_ASSERT_OK(os().Connect(c.get(), l->addr));
+  SocketAddress peer;
+  XSOCK_ASSERT_OK_AND_ASSIGN(NativeHandle a, os().Accept(l->handle.get(), &peer));
+  Handle s(&os(), a);
+  EXPECT_EQ(peer.family(), Family::kInet6);
+  EXPECT_EQ(peer.host(), "::1");
+  XSOCK_ASSERT_OK(SendAll(os(), c.get(), "v6"));
+  XSOCK_ASSERT_OK_AND_ASSIGN(std::string got, RecvExactly(os(), s.get(), 2));
+  EXPECT_EQ(got, "v6");
+}
+
+TEST_P(BackendTest, UdpSendToRecvFromReportsSender) {
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle a,
+                             MakeSocket(os(), Family::kInet, Type::kDgram));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle b,
+                             MakeSocket(os(), Family::kInet, Type::kDgram));
+  XSOCK_ASSERT_OK(os().Bind(a.get(), Loopback(Family::kInet)));
+  XSOCK_ASSERT_OK(os().Bind(b.get(), Loopback(Family::kInet)));
+  XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress a_name, os().GetSockName(a.get()));
+  XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress b_name, os().GetSockName(b.get()));
+
+  XSOCK_ASSERT_OK_AND_ASSIGN(
+      size_t sent, os().SendTo(a.get(), "datagram", 8, MsgFlags::kNone, b_name));
+  EXPECT_EQ(sent, 8u);
+  char buf[64];
+  SocketAddress from;
+  XSOCK_ASSERT_OK_AND_ASSIGN(
+      size_t n, os().RecvFrom(b.get(), buf, sizeof(buf), MsgFlags::kNone, &from));
+  EXPECT_EQ(std::string(buf, n), "datagram");
+  EXPECT_EQ(from, a_name) << from.ToString();
+}
+
+TEST_P(BackendTest, RecvFromOnConnectedTcpReportsNoAddressOrThePeer) {
+  XSOCK_ASSERT_OK_AND_ASSIGN(Pair p, MakeTcpPair(os(), Family::kInet));
+  XSOCK_ASSERT_OK(SendAll(os(), p.client.get(), "x"));
+  char buf[4];
+  SocketAddress from = SocketAddress::Netlink(1, 1);  // overwritten
+  XSOCK_ASSERT_OK_AND_ASSIGN(
+      size_t n,
+      os().RecvFrom(p.server.get(), buf, sizeof(buf), MsgFlags::kNone, &from));
+  EXPECT_EQ(n, 1u);
+  XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress client_name,
+                             os().GetSockName(p.client.get()));
+  EXPECT_TRUE(from.family() == Family::kUnspec || from == client_name)
+      << from.ToString();
+}
+
+TEST_P(BackendTest, ShutdownWriteGivesPeerEndOfStream) {
+  XSOCK_ASSERT_OK_AND_ASSIGN(Pair p, MakeTcpPair(os(), Family::kInet));
+  XSOCK_ASSERT_OK(SendAll(os(), p.client.get(), "last"));
+  XSOCK_ASSERT_OK(os().Shutdown(p.client.get(), ShutdownHow::kWrite));
+  XSOCK_ASSERT_OK_AND_ASSIGN(std::string got,
+                             RecvExactly(os(), p.server.get(), 10));
+  EXPECT_EQ(got, "last");  // then end of stream
+  // The other direction still works (half-close).
+  XSOCK_ASSERT_OK(SendAll(os(), p.server.get(), "back"));
+  XSOCK_ASSERT_OK_AND_ASSIGN(got, RecvExactly(os(), p.client.get(), 4));
+  EXPECT_EQ(got, "back");
+}
+
+// --- would-block, modes, readiness ---------------------------------------------------
+
+TEST_P(BackendTest, EmptyNonBlockingRecvIsBareWouldBlock) {
+  XSOCK_ASSERT_OK_AND_ASSIGN(Pair p, MakeTcpPair(os(), Family::kInet));
+  XSOCK_ASSERT_OK(os().SetNonBlocking(p.server.get(), true));
+  XSOCK_ASSERT_OK_AND_ASSIGN(bool nb, os().IsNonBlocking(p.server.get()));
+  EXPECT_TRUE(nb);
+  char buf[8];
+  absl::StatusOr<size_t> n =
+      os().Recv(p.server.get(), buf, sizeof(buf), MsgFlags::kNone);
+  ASSERT_FALSE(n.ok());
+  EXPECT_TRUE(IsWouldBlock(n.status())) << n.status();
+  EXPECT_EQ(GetErrorKind(n.status()), ErrorKind::kWouldBlock);
+  EXPECT_TRUE(n.status().message().empty());
+
+  SocketAddress from;
+  n = os().RecvFrom(p.server.get(), buf, sizeof(buf), MsgFlags::kNone, &from);
+  EXPECT_TRUE(IsWouldBlock(n.status())) << n.status();
+
+  XSOCK_ASSERT_OK(os().SetNonBlocking(p.server.get(), false));
+  XSOCK_ASSERT_OK_AND_ASSIGN(nb, os().IsNonBlocking(p.server.get()));
+  EXPECT_FALSE(nb);
+}
+
+TEST_P(BackendTest, CreateNonBlockingOptionGivesNonBlockingHandle) {
+  CreateOptions options;
+  options.nonblocking = true;
+  XSOCK_ASSERT_OK_AND_ASSIGN(
+      Handle h, MakeSocket(os(), Family::kInet, Type::kDgram, options));
+  XSOCK_ASSERT_OK_AND_ASSIGN(bool nb, os().IsNonBlocking(h.get()));
+  EXPECT_TRUE(nb);
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle b,
+                             MakeSocket(os(), Family::kInet, Type::kDgram));
+  XSOCK_ASSERT_OK_AND_ASSIGN(nb, os().IsNonBlocking(b.get()));
+  EXPECT_FALSE(nb);
+  // An unbound, empty UDP socket would block (BIND-12).
+  char buf[4];
+  absl::StatusOr<size_t> n = os().Recv(h.get(), buf, 4, MsgFlags::kNone);
+  EXPECT_TRUE(IsWouldBlock(n.status())) << n.status();
+}
+
+TEST_P(BackendTest, DontWaitFlagOnBlockingHandleWouldBlock) {
+  XSOCK_ASSERT_OK_AND_ASSIGN(Pair p, MakeTcpPair(os(), Family::kInet));
+  char buf[4];
+  absl::StatusOr<size_t> n =
+      os().Recv(p.server.get(), buf, sizeof(buf), MsgFlags::kDontWait);
+  if (!n.ok() && GetErrorKind(n.status()) == ErrorKind::kUnimplemented) {
+    GTEST_SKIP() << "no MSG_DONTWAIT: " << n.status();
+  }
+  EXPECT_TRUE(IsWouldBlock(n.status())) << n.status();
+}
+
+TEST_P(BackendTest, WouldBlockAndSuccessPathsDoNotAllocate) {
+  XSOCK_ASSERT_OK_AND_ASSIGN(Pair p, MakeTcpPair(os(), Family::kInet));
+  XSOCK_ASSERT_OK(os().SetNonBlocking(p.client.get(), true));
+  XSOCK_ASSERT_OK(os().SetNonBlocking(p.server.get(), true));
+  // Small buffers so that a full send side is reached quickly.
+  XSOCK_ASSERT_OK_AND_ASSIGN(NativeOption sndbuf,
+                             os().NativeOptionFor(Option::kSndBuf));
+  int small = 4096;
+  XSOCK_ASSERT_OK(
+      os().SetSockOpt(p.client.get(), sndbuf, &small, sizeof(small)));
+  static char chunk[65536];
+  char buf[16];
+  SocketAddress from;
+
+  const long before = g_allocations.load();
+  absl::StatusOr<size_t> recv_empty =
+      os().Recv(p.server.get(), buf, sizeof(buf), MsgFlags::kNone);
+  absl::StatusOr<size_t> recvfrom_empty =
+      os().RecvFrom(p.server.get(), buf, sizeof(buf), MsgFlags::kNone, &from);
+  absl::StatusOr<unsigned> wait_empty =
+      os().Wait(p.server.get(), kWantRead, 0);
+  absl::StatusOr<size_t> sent =
+      os().Send(p.client.get(), "abc", 3, MsgFlags::kNone);
+  absl::StatusOr<unsigned> wait_ready =
+      os().Wait(p.server.get(), kWantRead, -1);
+  absl::StatusOr<size_t> got =
+      os().Recv(p.server.get(), buf, sizeof(buf), MsgFlags::kNone);
+  absl::StatusOr<size_t> send_full = absl::StatusOr<size_t>(size_t{0});
+  for (int i = 0; i < 100000; ++i) {
+    send_full = os().Send(p.client.get(), chunk, sizeof(chunk), MsgFlags::kNone);
+    if (!send_full.ok()) break;
+  }
+  const long after = g_allocations.load();
+
+  EXPECT_TRUE(IsWouldBlock(recv_empty.status())) << recv_empty.status();
+  EXPECT_TRUE(IsWouldBlock(recvfrom_empty.status())) << recvfrom_empty.status();
+  ASSERT_TRUE(wait_empty.ok()) << wait_empty.status();
+  EXPECT_EQ(*wait_empty, 0u);
+  ASSERT_TRUE(sent.ok()) << sent.status();
+  EXPECT_EQ(*sent, 3u);
+  ASSERT_TRUE(wait_ready.ok()) << wait_ready.status();
+  EXPECT_NE(*wait_ready & kReadable, 0u);
+  ASSERT_TRUE(got.ok()) << got.status();
+  EXPECT_EQ(*got, 3u);
+  EXPECT_TRUE(IsWouldBlock(send_full.status())) << send_full.status();
+  EXPECT_EQ(after - before, 0) << "allocations on success/would-block paths";
+}
+
+TEST_P(BackendTest, WaitReportsReadinessAndBadHandles) {
+  XSOCK_ASSERT_OK_AND_ASSIGN(Pair p, MakeUnixPair(os()));
+  XSOCK_ASSERT_OK_AND_ASSIGN(unsigned r, os().Wait(p.server.get(), kWantRead, 0));
+  EXPECT_EQ(r, 0u);
+  XSOCK_ASSERT_OK_AND_ASSIGN(r, os().Wait(p.server.get(), kWantWrite, 0));
+  EXPECT_EQ(r & kWritable, unsigned{kWritable});
+  XSOCK_ASSERT_OK(SendAll(os(), p.client.get(), "z"));
+  XSOCK_ASSERT_OK_AND_ASSIGN(r, os().Wait(p.server.get(), kWantRead, -1));
+  EXPECT_EQ(r & kReadable, unsigned{kReadable});
+  p.client.Reset();
+  XSOCK_ASSERT_OK_AND_ASSIGN(r, os().Wait(p.server.get(), kWantRead, -1));
+  EXPECT_NE(r & (kReadable | kHangup), 0u);
+
+  absl::StatusOr<unsigned> bad = os().Wait(kInvalidHandle, kWantRead, 1000);
+  EXPECT_EQ(GetErrorKind(bad.status()), ErrorKind::kBadDescriptor)
+      << bad.status();
+  // A descriptor that is not open: POLLNVAL is an error, not a Ready bit.
+  NativeHandle closed = p.server.Release();
+  XSOCK_ASSERT_OK(os().Close(closed));
+  bad = os().Wait(closed, kWantRead, 1000);
+  EXPECT_EQ(GetErrorKind(bad.status()), ErrorKind::kBadDescriptor)
+      << bad.status();
+}
+
+TEST_P(BackendTest, AcceptedSocketIsBlockingEvenFromNonBlockingListener) {
+  CreateOptions nb;
+  nb.nonblocking = true;
+  XSOCK_ASSERT_OK_AND_ASSIGN(Listener l,
+                             MakeListener(os(), Family::kInet, nb));
+  absl::StatusOr<NativeHandle> none = os().Accept(l.handle.get(), nullptr);
+  EXPECT_TRUE(IsWouldBlock(none.status())) << none.status();
+
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle c,
+                             MakeSocket(os(), Family::kInet, Type::kStream));
+  XSOCK_ASSERT_OK(os().Connect(c.get(), l.addr));
+  XSOCK_ASSERT_OK_AND_ASSIGN(unsigned r,
+                             os().Wait(l.handle.get(), kWantRead, -1));
+  EXPECT_NE(r & kReadable, 0u);
+  XSOCK_ASSERT_OK_AND_ASSIGN(NativeHandle a,
+                             os().Accept(l.handle.get(), nullptr));
+  Handle s(&os(), a);
+  XSOCK_ASSERT_OK_AND_ASSIGN(bool is_nb, os().IsNonBlocking(s.get()));
+  EXPECT_FALSE(is_nb) << "ACC-01: the accepted socket must be blocking";
+}
+
+// --- errors -------------------------------------------------------------------------
+
+TEST_P(BackendTest, ConnectToClosedPortIsConnectionRefused) {
+  // A bound but not listening socket holds the port (quirks note 5).
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle holder,
+                             MakeSocket(os(), Family::kInet, Type::kStream));
+  XSOCK_ASSERT_OK(os().Bind(holder.get(), Loopback(Family::kInet)));
+  XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress closed,
+                             os().GetSockName(holder.get()));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle c,
+                             MakeSocket(os(), Family::kInet, Type::kStream));
+  absl::Status s = os().Connect(c.get(), closed);
+  EXPECT_EQ(GetErrorKind(s), ErrorKind::kConnectionRefused) << s;
+  EXPECT_NE(GetNativeCode(s), 0);
+  EXPECT_EQ(GetFailedCall(s), "connect");
+  EXPECT_EQ(GetErrorClass(s), ErrorClass::kOsError);
+}
+
+TEST_P(BackendTest, NonBlockingConnectRefusalComesThroughPendingError) {
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle holder,
+                             MakeSocket(os(), Family::kInet, Type::kStream));
+  XSOCK_ASSERT_OK(os().Bind(holder.get(), Loopback(Family::kInet)));
+  XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress closed,
+                             os().GetSockName(holder.get()));
+  CreateOptions nb;
+  nb.nonblocking = true;
+  XSOCK_ASSERT_OK_AND_ASSIGN(
+      Handle c, MakeSocket(os(), Family::kInet, Type::kStream, nb));
+  absl::Status s = os().Connect(c.get(), closed);
+  if (GetErrorKind(s) == ErrorKind::kConnectionRefused) return;  // at once
+  ASSERT_EQ(GetErrorKind(s), ErrorKind::kInProgress) << s;
+  XSOCK_ASSERT_OK_AND_ASSIGN(unsigned r, os().Wait(c.get(), kWantWrite, -1));
+  EXPECT_NE(r, 0u);
+  XSOCK_ASSERT_OK_AND_ASSIGN(int err, os().PendingError(c.get()));
+  EXPECT_EQ(os().KindOfNative(err), ErrorKind::kConnectionRefused) << err;
+  EXPECT_EQ(GetErrorKind(os().ErrorFromNative(err, "connect")),
+            ErrorKind::kConnectionRefused);
+  XSOCK_ASSERT_OK_AND_ASSIGN(err, os().PendingError(c.get()));
+  EXPECT_EQ(err, 0) << "SO_ERROR is cleared by reading it (CONN-06)";
+}
+
+TEST_P(BackendTest, ErrorMappingKeepsKindCodeAndCall) {
+  absl::Status s = os().ErrorFromNative(os().WouldBlockCode(), "recv");
+  EXPECT_TRUE(IsWouldBlock(s));
+  EXPECT_TRUE(s.message().empty());
+  EXPECT_EQ(os().KindOfNative(os().WouldBlockCode()), ErrorKind::kWouldBlock);
+
+  s = os().ErrorFromNative(EAGAIN, "recv");
+  EXPECT_TRUE(IsWouldBlock(s));
+  s = os().ErrorFromNative(EINTR, "recv");
+  EXPECT_TRUE(IsInterrupted(s));
+  EXPECT_TRUE(s.message().empty());
+
+  s = os().ErrorFromNative(ECONNRESET, "recv");
+  EXPECT_EQ(GetErrorKind(s), ErrorKind::kConnectionReset);
+  EXPECT_EQ(GetNativeCode(s), ECONNRESET);
+  EXPECT_EQ(GetFailedCall(s), "recv");
+
+  s = os().ErrorFromNative(ETIMEDOUT, "connect");
+  EXPECT_EQ(GetErrorKind(s), ErrorKind::kTimedOut);
+  EXPECT_EQ(GetErrorClass(s), ErrorClass::kTimeout);
+
+  const int unknown = 987654;
+  s = os().ErrorFromNative(unknown, "send");
+  EXPECT_EQ(GetErrorKind(s), ErrorKind::kUnknown);
+  EXPECT_EQ(GetNativeCode(s), unknown);
+  EXPECT_EQ(os().KindOfNative(unknown), ErrorKind::kUnknown);
+
+  struct {
+    int code;
+    ErrorKind kind;
+  } const cases[] = {
+      {EINPROGRESS, ErrorKind::kInProgress},
+      {EALREADY, ErrorKind::kAlreadyInProgress},
+      {EISCONN, ErrorKind::kAlreadyConnected},
+      {ECONNREFUSED, ErrorKind::kConnectionRefused},
+      {ECONNABORTED, ErrorKind::kConnectionAborted},
+      {EPIPE, ErrorKind::kBrokenPipe},
+      {ENOTCONN, ErrorKind::kNotConnected},
+      {EADDRINUSE, ErrorKind::kAddressInUse},
+      {EADDRNOTAVAIL, ErrorKind::kAddressNotAvailable},
+      {EDESTADDRREQ, ErrorKind::kAddressRequired},
+      {ENETUNREACH, ErrorKind::kNetworkUnreachable},
+      {ENETDOWN, ErrorKind::kNetworkDown},
+      {EHOSTUNREACH, ErrorKind::kHostUnreachable},
+      {EAFNOSUPPORT, ErrorKind::kFamilyNotSupported},
+      {EPROTONOSUPPORT, ErrorKind::kProtocolNotSupported},
+      {EOPNOTSUPP, ErrorKind::kOperationNotSupported},
+      {ENOPROTOOPT, ErrorKind::kProtocolOptionNotSupported},
+      {EPROTOTYPE, ErrorKind::kWrongProtocolType},
+      {EACCES, ErrorKind::kPermissionDenied},
+      {EPERM, ErrorKind::kPermissionDenied},
+      {ENOBUFS, ErrorKind::kNoBufferSpace},
+      {ENOMEM, ErrorKind::kNoBufferSpace},
+      {EMFILE, ErrorKind::kTooManyOpenFiles},
+      {ENFILE, ErrorKind::kTooManyOpenFiles},
+      {EMSGSIZE, ErrorKind::kMessageTooLong},
+      {EBADF, ErrorKind::kBadDescriptor},
+      {ENOTSOCK, ErrorKind::kNotASocket},
+      {ENOENT, ErrorKind::kNotFound},
+      {EINVAL, ErrorKind::kInvalidArgument},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(os().KindOfNative(c.code), c.kind) << "errno " << c.code;
+    absl::Status e = os().ErrorFromNative(c.code, "call");
+    EXPECT_EQ(GetErrorKind(e), c.kind) << e;
+    if (c.kind != ErrorKind::kWouldBlock) {
+      EXPECT_EQ(GetNativeCode(e), c.code) << e;
+    }
+  }
+}
+
+TEST_P(BackendTest, WritingToClosedPeerIsBrokenPipeWithoutSignal) {
+  // SIGPIPE's default action would kill this test binary (SIG-01).
+  struct sigaction old_action;
+  struct sigaction dfl;
+  std::memset(&dfl, 0, sizeof(dfl));
+  dfl.sa_handler = SIG_DFL;
+  ASSERT_EQ(::sigaction(SIGPIPE, &dfl, &old_action), 0);
+
+  {
+    XSOCK_ASSERT_OK_AND_ASSIGN(Pair p, MakeUnixPair(os()));
+    p.server.Reset();
+    absl::StatusOr<size_t> n =
+        os().Send(p.client.get(), "x", 1, MsgFlags::kNone);
+    EXPECT_EQ(GetErrorKind(n.status()), ErrorKind::kBrokenPipe) << n.status();
+  }
+  {
+    XSOCK_ASSERT_OK_AND_ASSIGN(Pair p, MakeTcpPair(os(), Family::kInet));
+    p.server.Reset();
+    absl::Status last;
+    for (int i = 0; i < 1000 && last.ok(); ++i) {
+      last = os().Send(p.client.get(), "y", 1, MsgFlags::kNone).status();
+    }
+    ErrorKind kind = GetErrorKind(last);
+    EXPECT_TRUE(kind == ErrorKind::kBrokenPipe ||
+                kind == ErrorKind::kConnectionReset)
+        << last;
+  }
+  ::sigaction(SIGPIPE, &old_action, nullptr);
+}
+
+TEST_P(BackendTest, IoctlIsWindowsOnlyHere) {
+  if (os().Supports(Capability::kWinsockIoctl)) {
+    GTEST_SKIP() << "backend has Winsock ioctls";
+  }
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle h,
+                             MakeSocket(os(), Family::kInet, Type::kStream));
+  absl::Status s = os().Ioctl(h.get(), IoctlCode::kRcvAll, IoctlArg{});
+  EXPECT_EQ(GetErrorKind(s), ErrorKind::kUnimplemented) << s;
+  EXPECT_NE(std::string(s.message()).find("SIO_RCVALL"), std::string::npos) << s;
+  EXPECT_NE(std::string(s.message()).find("Windows"), std::string::npos) << s;
+  EXPECT_NE(std::string(s.message()).find(os().Name()), std::string::npos) << s;
+}
+
+// --- safe defaults: inheritance ---------------------------------------------------------
+
+bool HasCloexec(NativeHandle h) {
+  int flags = ::fcntl(static_cast<int>(h), F_GETFD);
+  return flags >= 0 && (flags & FD_CLOEXEC) != 0;
+}
+
+TEST_P(BackendTest, EveryCreatedHandleIsNonInheritable) {
+  XSOCK_ASSERT_OK_AND_ASSIGN(Pair tcp, MakeTcpPair(os(), Family::kInet));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Pair unix_pair, MakeUnixPair(os()));
+  XSOCK_ASSERT_OK_AND_ASSIGN(NativeHandle dup, os().Dup(tcp.client.get()));
+  Handle dup_handle(&os(), dup);
+  for (NativeHandle h : {tcp.client.get(), tcp.server.get(),
+                         unix_pair.client.get(), unix_pair.server.get(), dup}) {
+    EXPECT_TRUE(HasCloexec(h)) << "handle " << h;
+    XSOCK_ASSERT_OK_AND_ASSIGN(bool inheritable, os().IsInheritable(h));
+    EXPECT_FALSE(inheritable) << "handle " << h;
+  }
+}
+
+TEST_P(BackendTest, InheritableOptionAndSetInheritableRoundTrip) {
+  CreateOptions raw;
+  raw.inheritable = true;
+  XSOCK_ASSERT_OK_AND_ASSIGN(
+      Handle h, MakeSocket(os(), Family::kInet, Type::kStream, raw));
+  EXPECT_FALSE(HasCloexec(h.get()));
+  XSOCK_ASSERT_OK_AND_ASSIGN(bool inheritable, os().IsInheritable(h.get()));
+  EXPECT_TRUE(inheritable);
+  XSOCK_ASSERT_OK(os().SetInheritable(h.get(), false));
+  EXPECT_TRUE(HasCloexec(h.get()));
+  XSOCK_ASSERT_OK(os().SetInheritable(h.get(), true));
+  XSOCK_ASSERT_OK_AND_ASSIGN(inheritable, os().IsInheritable(h.get()));
+  EXPECT_TRUE(inheritable);
+}
+
+TEST_P(BackendTest, DupDescribesTheSameSocket) {
+  XSOCK_ASSERT_OK_AND_ASSIGN(Listener l, MakeListener(os(), Family::kInet));
+  XSOCK_ASSERT_OK_AND_ASSIGN(NativeHandle d, os().Dup(l.handle.get()));
+  Handle dup(&os(), d);
+  EXPECT_NE(dup.get(), l.handle.get());
+  XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress name, os().GetSockName(dup.get()));
+  EXPECT_EQ(name, l.addr);
+}
+
+// --- addresses ---------------------------------------------------------------------------
+
+TEST_P(BackendTest, UnboundInetSocketNameIsUnspecifiedAddressPortZero) {
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle h,
+                             MakeSocket(os(), Family::kInet, Type::kDgram));
+  XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress name, os().GetSockName(h.get()));
+  EXPECT_EQ(name.family(), Family::kInet);
+  EXPECT_TRUE(name.is_unspecified());
+  EXPECT_EQ(name.port(), 0);
+  if (!os().Supports(Capability::kIpv6)) return;
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle h6,
+                             MakeSocket(os(), Family::kInet6, Type::kDgram));
+  XSOCK_ASSERT_OK_AND_ASSIGN(name, os().GetSockName(h6.get()));
+  EXPECT_EQ(name.family(), Family::kInet6);
+  EXPECT_TRUE(name.is_unspecified());
+  EXPECT_EQ(name.port(), 0);
+}
+
+TEST_P(BackendTest, GetPeerNameOnUnconnectedIsNotConnected) {
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle h,
+                             MakeSocket(os(), Family::kInet, Type::kStream));
+  absl::StatusOr<SocketAddress> peer = os().GetPeerName(h.get());
+  EXPECT_EQ(GetErrorKind(peer.status()), ErrorKind::kNotConnected)
+      << peer.status();
+}
+
+TEST_P(BackendTest, UnixPathRoundTrip) {
+  if (!os().Supports(Capability::kUnixSockets)) GTEST_SKIP() << "no AF_UNIX";
+  TempDir dir;
+  ASSERT_TRUE(dir.ok());
+  XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress path,
+                             SocketAddress::Unix(dir.File("s")));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle l,
+                             MakeSocket(os(), Family::kUnix, Type::kStream));
+  XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress unbound, os().GetSockName(l.get()));
+  EXPECT_EQ(unbound.family(), Family::kUnix);
+  EXPECT_EQ(unbound.unix_path(), "") << unbound.ToString();
+
+  XSOCK_ASSERT_OK(os().Bind(l.get(), path));
+  XSOCK_ASSERT_OK(os().Listen(l.get(), 4));
+  XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress name, os().GetSockName(l.get()));
+  EXPECT_EQ(name, path) << name.ToString();
+
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle c,
+                             MakeSocket(os(), Family::kUnix, Type::kStream));
+  XSOCK_ASSERT_OK(os().Connect(c.get(), path));
+  SocketAddress peer;
+  XSOCK_ASSERT_OK_AND_ASSIGN(NativeHandle a, os().Accept(l.get(), &peer));
+  Handle s(&os(), a);
+  EXPECT_EQ(peer.family(), Family::kUnix);
+  EXPECT_EQ(peer.unix_path(), "") << "the client is unnamed";
+  XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress client_peer,
+                             os().GetPeerName(c.get()));
+  EXPECT_EQ(client_peer, path);
+
+  // A second bind to the same path is AddressInUse (UNIX-03).
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle again,
+                             MakeSocket(os(), Family::kUnix, Type::kStream));
+  absl::Status st = os().Bind(again.get(), path);
+  EXPECT_EQ(GetErrorKind(st), ErrorKind::kAddressInUse) << st;
+
+  // Connecting to a missing path is NotFound.
+  XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress missing,
+                             SocketAddress::Unix(dir.File("missing")));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle c2,
+                             MakeSocket(os(), Family::kUnix, Type::kStream));
+  st = os().Connect(c2.get(), missing);
+  EXPECT_EQ(GetErrorKind(st), ErrorKind::kNotFound) << st;
+}
+
+TEST_P(BackendTest, LongestUnixPathFitsAndIsNeverTruncated) {
+  if (!os().Supports(Capability::kUnixSockets)) GTEST_SKIP() << "no AF_UNIX";
+  TempDir dir;
+  ASSERT_TRUE(dir.ok());
+  const size_t max = os().UnixPathMax();
+  ASSERT_GE(max, 92u);
+  std::string base = dir.File("");
+  // The longest path that fits: max - 1 bytes plus the terminator.
+  std::string longest = base + std::string(max - 1 - base.size(), 'p');
+  dir.File(longest.substr(base.size()));
+  XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress addr, SocketAddress::Unix(longest));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle h,
+                             MakeSocket(os(), Family::kUnix, Type::kStream));
+  XSOCK_ASSERT_OK(os().Bind(h.get(), addr));
+  XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress name, os().GetSockName(h.get()));
+  EXPECT_EQ(name.unix_path(), longest);
+
+  // One byte more does not fit sun_path: rejected, not truncated.
+  if (max < kMaxUnixPathBytes) {
+    std::string too_long = longest + "q";
+    XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress bad,
+                               SocketAddress::Unix(too_long));
+    XSOCK_ASSERT_OK_AND_ASSIGN(Handle h2,
+                               MakeSocket(os(), Family::kUnix, Type::kStream));
+    absl::Status st = os().Bind(h2.get(), bad);
+    EXPECT_EQ(GetErrorKind(st), ErrorKind::kInvalidArgument) << st;
+  }
+}
+
+TEST_P(BackendTest, AbstractUnixNamesFollowTheCapability) {
+  if (!os().Supports(Capability::kUnixSockets)) GTEST_SKIP() << "no AF_UNIX";
+  // Embedded NUL and non-UTF-8 bytes must come back byte for byte (UNIX-02).
+  std::string raw = UniqueAbstractName("abs");
+  raw += std::string("\0\xff\x01", 3);
+  XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress name, SocketAddress::Unix(raw));
+  ASSERT_TRUE(name.is_abstract());
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle l,
+                             MakeSocket(os(), Family::kUnix, Type::kStream));
+  absl::Status st = os().Bind(l.get(), name);
+  if (!os().Supports(Capability::kUnixAbstract)) {
+    EXPECT_EQ(GetErrorKind(st), ErrorKind::kFamilyNotSupported) << st;
+    return;
+  }
+  XSOCK_ASSERT_OK(st);
+  XSOCK_ASSERT_OK(os().Listen(l.get(), 4));
+  XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress bound, os().GetSockName(l.get()));
+  EXPECT_EQ(bound.unix_path(), raw);
+  EXPECT_EQ(bound, name);
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle c,
+                             MakeSocket(os(), Family::kUnix, Type::kStream));
+  XSOCK_ASSERT_OK(os().Connect(c.get(), name));
+  XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress peer, os().GetPeerName(c.get()));
+  EXPECT_EQ(peer, name);
+
+  // The longest abstract name: all of sun_path, no terminator.
+  std::string longest = UniqueAbstractName("max");
+  longest.resize(os().UnixPathMax(), 'm');
+  XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress max_name,
+                             SocketAddress::Unix(longest));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle m,
+                             MakeSocket(os(), Family::kUnix, Type::kDgram));
+  XSOCK_ASSERT_OK(os().Bind(m.get(), max_name));
+  XSOCK_ASSERT_OK_AND_ASSIGN(bound, os().GetSockName(m.get()));
+  EXPECT_EQ(bound.unix_path(), longest);
+}
+
+TEST_P(BackendTest, AutobindGivesSixByteAbstractName) {
+  if (!os().Supports(Capability::kUnixAutobind)) {
+    GTEST_SKIP() << "backend has no AF_UNIX autobind";
+  }
+  XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress unnamed, SocketAddress::Unix(""));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle a,
+                             MakeSocket(os(), Family::kUnix, Type::kDgram));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle b,
+                             MakeSocket(os(), Family::kUnix, Type::kDgram));
+  XSOCK_ASSERT_OK(os().Bind(a.get(), unnamed));
+  XSOCK_ASSERT_OK(os().Bind(b.get(), unnamed));
+  XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress na, os().GetSockName(a.get()));
+  XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress nb, os().GetSockName(b.get()));
+  ASSERT_TRUE(na.is_abstract()) << na.ToString();
+  EXPECT_EQ(na.unix_path().size(), 6u) << na.ToString();
+  for (char ch : na.unix_path().substr(1)) {
+    EXPECT_TRUE((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f'))
+        << na.ToString();
+  }
+  EXPECT_NE(na, nb);
+
+  // The autobound name is reachable: b sends to a, a sees b's name.
+  XSOCK_ASSERT_OK(os().SendTo(b.get(), "hi", 2, MsgFlags::kNone, na));
+  char buf[8];
+  SocketAddress from;
+  XSOCK_ASSERT_OK_AND_ASSIGN(
+      size_t n, os().RecvFrom(a.get(), buf, sizeof(buf), MsgFlags::kNone, &from));
+  EXPECT_EQ(std::string(buf, n), "hi");
+  EXPECT_EQ(from, nb) << from.ToString();
+}
+
+TEST_P(BackendTest, UnixDatagramFromUnboundSenderIsUnnamed) {
+  if (!os().Supports(Capability::kUnixDatagram)) {
+    GTEST_SKIP() << "no AF_UNIX datagram sockets";
+  }
+  XSOCK_ASSERT_OK_AND_ASSIGN(Pair p, MakeUnixPair(os(), Type::kDgram));
+  XSOCK_ASSERT_OK(os().Send(p.client.get(), "dg", 2, MsgFlags::kNone));
+  char buf[8];
+  SocketAddress from = SocketAddress::Netlink(1, 1);
+  XSOCK_ASSERT_OK_AND_ASSIGN(
+      size_t n,
+      os().RecvFrom(p.server.get(), buf, sizeof(buf), MsgFlags::kNone, &from));
+  EXPECT_EQ(std::string(buf, n), "dg");
+  EXPECT_TRUE(from.family() == Family::kUnspec ||
+              (from.family() == Family::kUnix && from.unix_path().empty()))
+      << from.ToString();
+}
+
+TEST_P(BackendTest, SocketPairTransfersBothWaysAndEnds) {
+  if (!os().Supports(Capability::kNativeSocketPair)) {
+    GTEST_SKIP() << "no native socketpair";
+  }
+  XSOCK_ASSERT_OK_AND_ASSIGN(Pair p, MakeUnixPair(os()));
+  XSOCK_ASSERT_OK(SendAll(os(), p.client.get(), "ping"));
+  XSOCK_ASSERT_OK_AND_ASSIGN(std::string got,
+                             RecvExactly(os(), p.server.get(), 4));
+  EXPECT_EQ(got, "ping");
+  XSOCK_ASSERT_OK(SendAll(os(), p.server.get(), "pong"));
+  XSOCK_ASSERT_OK_AND_ASSIGN(got, RecvExactly(os(), p.client.get(), 4));
+  EXPECT_EQ(got, "pong");
+  p.client.Reset();
+  XSOCK_ASSERT_OK_AND_ASSIGN(got, RecvExactly(os(), p.server.get(), 1));
+  EXPECT_EQ(got, "") << "end of stream after the peer closed";
+}
+
+TEST_P(BackendTest, UnsupportedFamilyIsFamilyNotSupported) {
+  for (Family f : {Family::kNetlink, Family::kTipc}) {
+    Capability cap =
+        f == Family::kNetlink ? Capability::kNetlink : Capability::kTipc;
+    if (os().Supports(cap)) continue;
+    absl::StatusOr<NativeHandle> h =
+        os().Socket(f, Type::kRdm, 0, CreateOptions{});
+    if (h.ok()) os().Close(*h).IgnoreError();
+    EXPECT_EQ(GetErrorKind(h.status()), ErrorKind::kFamilyNotSupported)
+        << FamilyName(f) << ": " << h.status();
+  }
+}
+
+// --- Describe -----------------------------------------------------------------------------
+
+TEST_P(BackendTest, DescribeReadsFamilyTypeAndProtocol) {
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle tcp,
+                             MakeSocket(os(), Family::kInet, Type::kStream));
+  XSOCK_ASSERT_OK_AND_ASSIGN(HandleInfo info, os().Describe(tcp.get()));
+  EXPECT_EQ(info.family, Family::kInet);
+  EXPECT_EQ(info.type, Type::kStream);
+  EXPECT_TRUE(info.proto == 0 || info.proto == 6) << info.proto;  // TCP
+
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle udp,
+                             MakeSocket(os(), Family::kInet, Type::kDgram));
+  XSOCK_ASSERT_OK_AND_ASSIGN(info, os().Describe(udp.get()));
+  EXPECT_EQ(info.family, Family::kInet);
+  EXPECT_EQ(info.type, Type::kDgram);
+  EXPECT_TRUE(info.proto == 0 || info.proto == 17) << info.proto;  // UDP
+
+  if (os().Supports(Capability::kIpv6)) {
+    XSOCK_ASSERT_OK_AND_ASSIGN(Handle v6,
+                               MakeSocket(os(), Family::kInet6, Type::kStream));
+    XSOCK_ASSERT_OK_AND_ASSIGN(info, os().Describe(v6.get()));
+    EXPECT_EQ(info.family, Family::kInet6);
+    EXPECT_EQ(info.type, Type::kStream);
+  }
+  XSOCK_ASSERT_OK_AND_ASSIGN(Pair unix_pair, MakeUnixPair(os(), Type::kDgram));
+  XSOCK_ASSERT_OK_AND_ASSIGN(info, os().Describe(unix_pair.client.get()));
+  EXPECT_EQ(info.family, Family::kUnix);
+  EXPECT_EQ(info.type, Type::kDgram);
+}
+
+TEST_P(BackendTest, DescribeRejectsNonSockets) {
+  absl::StatusOr<HandleInfo> info = os().Describe(kInvalidHandle);
+  EXPECT_EQ(GetErrorKind(info.status()), ErrorKind::kBadDescriptor)
+      << info.status();
+  int fds[2];
+  ASSERT_EQ(::pipe(fds), 0);
+  info = os().Describe(static_cast<NativeHandle>(fds[0]));
+  ::close(fds[0]);
+  ::close(fds[1]);
+  EXPECT_EQ(GetErrorKind(info.status()), ErrorKind::kNotASocket)
+      << info.status();
+}
+
+// --- options ------------------------------------------------------------------------------
+
+TEST_P(BackendTest, OptionsMapAndRoundTrip) {
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle h,
+                             MakeSocket(os(), Family::kInet, Type::kStream));
+  for (Option o : {Option::kReuseAddr, Option::kKeepAlive,
+                   Option::kTcpNoDelay}) {
+    XSOCK_ASSERT_OK_AND_ASSIGN(NativeOption opt, os().NativeOptionFor(o));
+    int one = 1;
+    XSOCK_ASSERT_OK(os().SetSockOpt(h.get(), opt, &one, sizeof(one)));
+    int value = 0;
+    size_t len = sizeof(value);
+    XSOCK_ASSERT_OK(os().GetSockOpt(h.get(), opt, &value, &len));
+    EXPECT_EQ(len, sizeof(int));
+    EXPECT_NE(value, 0) << GetOptionInfo(o)->name;
+  }
+  XSOCK_ASSERT_OK_AND_ASSIGN(NativeOption type_opt,
+                             os().NativeOptionFor(Option::kType));
+  int type = 0;
+  size_t len = sizeof(type);
+  XSOCK_ASSERT_OK(os().GetSockOpt(h.get(), type_opt, &type, &len));
+  EXPECT_EQ(type, SOCK_STREAM);
+
+  // Every option either maps or is kUnimplemented naming it.
+  for (int i = 0; i < kOptionCount; ++i) {
+    Option o = static_cast<Option>(i);
+    absl::StatusOr<NativeOption> opt = os().NativeOptionFor(o);
+    if (opt.ok()) continue;
+    EXPECT_EQ(GetErrorKind(opt.status()), ErrorKind::kUnimplemented);
+    EXPECT_NE(std::string(opt.status().message()).find(GetOptionInfo(o)->name),
+              std::string::npos)
+        << opt.status();
+  }
+  absl::StatusOr<NativeOption> bad =
+      os().NativeOptionFor(static_cast<Option>(kOptionCount + 7));
+  EXPECT_EQ(GetErrorKind(bad.status()), ErrorKind::kInvalidArgument)
+      << bad.status();
+
+  // An option the OS does not know for this socket is the OS's error.
+  absl::Status st = os().SetSockOpt(h.get(), NativeOption{SOL_SOCKET, 0x7abc},
+                                    &type, sizeof(type));
+  EXPECT_EQ(GetErrorKind(st), ErrorKind::kProtocolOptionNotSupported) << st;
+}
+
+// --- handle accounting -------------------------------------------------------------------
+
+TEST_P(BackendTest, OpenHandleCountUnchangedAfterCreateAndClose) {
+  if (!os().Supports(Capability::kHandleCount)) {
+    GTEST_SKIP() << "backend cannot count handles";
+  }
+  XSOCK_ASSERT_OK_AND_ASSIGN(int before, os().OpenHandleCountForTesting());
+  absl::StatusOr<NativeHandle> h =
+      os().Socket(Family::kInet, Type::kStream, 0, CreateOptions{});
+  XSOCK_ASSERT_OK(h);
+  XSOCK_ASSERT_OK_AND_ASSIGN(int during, os().OpenHandleCountForTesting());
+  EXPECT_EQ(during, before + 1);
+  XSOCK_ASSERT_OK(os().Close(*h));
+  XSOCK_ASSERT_OK_AND_ASSIGN(int after, os().OpenHandleCountForTesting());
+  EXPECT_EQ(after, before);
+
+  {
+    XSOCK_ASSERT_OK_AND_ASSIGN(Pair p, MakeTcpPair(os(), Family::kInet));
+    XSOCK_ASSERT_OK_AND_ASSIGN(Pair u, MakeUnixPair(os()));
+  }
+  XSOCK_ASSERT_OK_AND_ASSIGN(after, os().OpenHandleCountForTesting());
+  EXPECT_EQ(after, before) << "a listener, connection or pair leaked";
+}
+
+TEST_P(BackendTest, CloseOfClosedHandleIsBadDescriptor) {
+  absl::Status st = os().Close(kInvalidHandle);
+  EXPECT_EQ(GetErrorKind(st), ErrorKind::kBadDescriptor) << st;
+  // Handles outside int range never alias a small descriptor number.
+  st = os().Close((NativeHandle{1} << 32) | 1);
+  EXPECT_EQ(GetErrorKind(st), ErrorKind::kBadDescriptor) << st;
+}
+
+}  // namespace
+
+std::string BackendName(const ::testing::TestParamInfo<const Os*>& info) {
+  return std::string(info.param->Name());
+}
+
+}  // namespace testing
+}  // namespace platform
+}  // namespace xsock
