@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""Shows that id_check can fail: it runs the check on small synthetic trees,
+one per kind of mistake, and on a clean one."""
+
+import os
+import shutil
+import tempfile
+import unittest
+
+from conformance import id_check
+
+_PAGE = """# TCP (TCP)
+
+### TCP-01: First
+
+Text mentioning TCP-02 and quirk OPT-02 in prose is not a definition.
+
+### TCP-02: Second
+
+```
+### TCP-50: inside a code fence, not a definition
+```
+"""
+
+_SUITE = """
+// TEST_P(TcpSuite, TCP_88_InAComment) is not a test.
+TEST_P(TcpSuite, TCP_01_One) {}
+TEST_P(TcpSuite, TCP_02_Two) {}
+TEST_P(TcpSuite, TCP_02_TwoAgain) {}
+"""
+
+_DEVIATIONS_MD = """| Backend | Behaviour | Reason | Tracking |
+|---|---|---|---|
+"""
+
+_DEVIATIONS_CC = """
+static const std::vector<Deviation>* const kDeviations =
+    new std::vector<Deviation>{
+        // {"posix", "TCP-99", "commented out"},
+    };
+"""
+
+
+class IdCheckTest(unittest.TestCase):
+
+  def _tree(self, page=_PAGE, suite=_SUITE, extra_pages=None,
+            deviations_md=_DEVIATIONS_MD, deviations_cc=_DEVIATIONS_CC):
+    root = tempfile.mkdtemp()
+    self.addCleanup(shutil.rmtree, root, ignore_errors=True)
+    files = {
+        "docs/behaviour/tcp.md": page,
+        "conformance/suites/tcp_suite.cc": suite,
+        "docs/deviations.md": deviations_md,
+        "conformance/deviations.cc": deviations_cc,
+    }
+    files.update(extra_pages or {})
+    for rel, text in files.items():
+      path = os.path.join(root, rel)
+      os.makedirs(os.path.dirname(path), exist_ok=True)
+      with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    return root
+
+  def _problems(self, **kwargs):
+    return id_check.check(self._tree(**kwargs))
+
+  def assertProblem(self, problems, fragment):
+    self.assertTrue(any(fragment in p for p in problems),
+                    "no problem mentions %r in %r" % (fragment, problems))
+
+  def test_clean_tree_passes(self):
+    self.assertEqual(self._problems(), [])
+
+  def test_documented_id_without_test_fails(self):
+    problems = self._problems(page=_PAGE + "\n### TCP-03: Untested\n")
+    self.assertProblem(problems, "TCP-03")
+    self.assertProblem(problems, "has no test")
+
+  def test_test_naming_an_undocumented_id_fails(self):
+    problems = self._problems(suite=_SUITE + "TEST_P(TcpSuite, TCP_09_X) {}\n")
+    self.assertProblem(problems, "TCP-09")
+    self.assertProblem(problems, "does not document")
+
+  def test_test_without_id_fails(self):
+    problems = self._problems(suite=_SUITE + "TEST_P(TcpSuite, NoId) {}\n")
+    self.assertProblem(problems, "does not start with a behaviour ID")
+
+  def test_id_documented_twice_fails(self):
+    problems = self._problems(page=_PAGE + "\n### TCP-01: Again\n")
+    self.assertProblem(problems, "TCP-01 is documented 2 times")
+
+  def test_id_documented_on_two_pages_fails(self):
+    problems = self._problems(
+        extra_pages={"docs/behaviour/more.md": "| TCP-02 | again |\n"})
+    self.assertProblem(problems, "TCP-02 is documented 2 times")
+    self.assertProblem(problems, "prefix TCP is used by several pages")
+
+  def test_page_mixing_prefixes_fails(self):
+    problems = self._problems(page=_PAGE + "\n### UDP-01: Elsewhere\n",
+                              suite=_SUITE + "TEST_P(S, UDP_01_X) {}\n")
+    self.assertProblem(problems, "mixes ID prefixes")
+
+  def test_deviation_missing_from_registry_fails(self):
+    problems = self._problems(
+        deviations_md=_DEVIATIONS_MD + "| posix | TCP-01 | why | #1 |\n")
+    self.assertProblem(problems, "differ")
+
+  def test_deviation_of_undocumented_id_fails(self):
+    problems = self._problems(
+        deviations_md=_DEVIATIONS_MD + "| posix | TCP-07 | why | #1 |\n",
+        deviations_cc='{"posix", "TCP-07", "why"},\n')
+    self.assertProblem(problems, "undocumented ID")
+
+  def test_matching_deviation_passes(self):
+    self.assertEqual(
+        self._problems(
+            deviations_md=_DEVIATIONS_MD + "| linux | TCP-02 | why | #1 |\n",
+            deviations_cc='{"linux", "TCP-02",\n "why"},\n'), [])
+
+
+if __name__ == "__main__":
+  unittest.main()
