@@ -126,8 +126,11 @@ class SocketAddress {
   uint8_t tipc_scope() const { return scope_; }
 
   // ToString renders the address for messages and logs:
-  // "127.0.0.1:80", "[::1%2]:80", "/tmp/s", "@abstract" (NUL shown as @,
-  // other bytes escaped), "netlink:pid/groups", "tipc:type/v1/v2/v3".
+  // "127.0.0.1:80", "[::1%2]:80" (the %scope only when scope_id != 0),
+  // "/tmp/s", "@abstract" (the leading NUL shown as @; in every AF_UNIX name
+  // non-printable bytes appear as \xNN and a backslash as \\), "<unnamed>"
+  // (empty AF_UNIX name), "netlink:pid/groups", "tipc:type/v1/v2/v3",
+  // "<unspecified>" (the default value).
   std::string ToString() const;
 
   friend bool operator==(const SocketAddress& a, const SocketAddress& b);
