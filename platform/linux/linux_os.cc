@@ -6,7 +6,6 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <array>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -70,31 +69,19 @@ bool LinuxOs::ProbeCapability(Capability c) const {
   }
 }
 
-absl::StatusOr<NativeHandle> LinuxOs::Socket(Family family, Type type,
-                                             int proto,
-                                             CreateOptions options) const {
-  int af = 0;
-  int st = 0;
-  absl::Status status = NativeSocketArgs(family, type, "socket", &af, &st);
-  if (!status.ok()) return status;
-  int fd = ::socket(af, st | CreateFlags(options), proto);
+absl::StatusOr<int> LinuxOs::NewSocket(int af, int type, int proto,
+                                       CreateOptions options) const {
+  int fd = ::socket(af, type | CreateFlags(options), proto);
   if (fd < 0) return LastError("socket");
-  return static_cast<NativeHandle>(fd);
+  return fd;
 }
 
-absl::StatusOr<std::array<NativeHandle, 2>> LinuxOs::SocketPair(
-    Family family, Type type, int proto, CreateOptions options) const {
-  int af = 0;
-  int st = 0;
-  absl::Status status =
-      NativeSocketArgs(family, type, "socketpair", &af, &st);
-  if (!status.ok()) return status;
-  int fds[2];
-  if (::socketpair(af, st | CreateFlags(options), proto, fds) != 0) {
+absl::Status LinuxOs::NewSocketPair(int af, int type, int proto,
+                                    CreateOptions options, int fds[2]) const {
+  if (::socketpair(af, type | CreateFlags(options), proto, fds) != 0) {
     return LastError("socketpair");
   }
-  return std::array<NativeHandle, 2>{static_cast<NativeHandle>(fds[0]),
-                                     static_cast<NativeHandle>(fds[1])};
+  return absl::OkStatus();
 }
 
 absl::StatusOr<NativeHandle> LinuxOs::Accept(NativeHandle h,

@@ -21,7 +21,6 @@
 
 #include <sys/socket.h>
 
-#include <array>
 #include <string_view>
 
 #include "absl/status/status.h"
@@ -39,15 +38,15 @@ class LinuxOs : public PosixOs {
  public:
   LinuxOs();
 
-  absl::StatusOr<NativeHandle> Socket(Family family, Type type, int proto,
-                                      CreateOptions options) const override;
-  absl::StatusOr<std::array<NativeHandle, 2>> SocketPair(
-      Family family, Type type, int proto,
-      CreateOptions options) const override;
   absl::StatusOr<NativeHandle> Accept(NativeHandle h,
                                       SocketAddress* peer) const override;
 
  protected:
+  absl::StatusOr<int> NewSocket(int af, int type, int proto,
+                                CreateOptions options) const override;
+  absl::Status NewSocketPair(int af, int type, int proto,
+                             CreateOptions options,
+                             int fds[2]) const override;
   bool HandlesFamily(Family f) const override;
   bool ProbeCapability(Capability c) const override;
   absl::Status EncodeOtherAddress(

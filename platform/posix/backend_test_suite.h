@@ -16,6 +16,7 @@
 #ifndef XSOCK_PLATFORM_POSIX_BACKEND_TEST_SUITE_H_
 #define XSOCK_PLATFORM_POSIX_BACKEND_TEST_SUITE_H_
 
+#include <ostream>
 #include <string>
 
 #include "gtest/gtest.h"
@@ -23,6 +24,10 @@
 
 namespace xsock {
 namespace platform {
+
+// PrintTo makes GoogleTest print a backend parameter as its name.
+inline void PrintTo(const Os* os, std::ostream* out) { *out << os->Name(); }
+
 namespace testing {
 
 // BackendTest is the fixture: GetParam() is the backend under test.

@@ -310,6 +310,30 @@ absl::Status PosixOs::FinishNewHandle(int fd, bool inheritable,
   return ErrnoError(e, failed);
 }
 
+absl::StatusOr<int> PosixOs::NewSocket(int af, int type, int proto,
+                                       CreateOptions options) const {
+  int fd = ::socket(af, type, proto);
+  if (fd < 0) return LastError("socket");
+  absl::Status status =
+      FinishNewHandle(fd, options.inheritable, options.nonblocking);
+  if (!status.ok()) return status;
+  return fd;
+}
+
+absl::Status PosixOs::NewSocketPair(int af, int type, int proto,
+                                    CreateOptions options, int fds[2]) const {
+  if (::socketpair(af, type, proto, fds) != 0) return LastError("socketpair");
+  absl::Status status =
+      FinishNewHandle(fds[0], options.inheritable, options.nonblocking);
+  if (!status.ok()) {
+    ::close(fds[1]);
+    return status;
+  }
+  status = FinishNewHandle(fds[1], options.inheritable, options.nonblocking);
+  if (!status.ok()) ::close(fds[0]);
+  return status;
+}
+
 absl::StatusOr<NativeHandle> PosixOs::Socket(Family family, Type type,
                                              int proto,
                                              CreateOptions options) const {
@@ -317,11 +341,9 @@ absl::StatusOr<NativeHandle> PosixOs::Socket(Family family, Type type,
   int st = 0;
   absl::Status status = NativeSocketArgs(family, type, "socket", &af, &st);
   if (!status.ok()) return status;
-  int fd = ::socket(af, st, proto);
-  if (fd < 0) return LastError("socket");
-  status = FinishNewHandle(fd, options.inheritable, options.nonblocking);
-  if (!status.ok()) return status;
-  return static_cast<NativeHandle>(fd);
+  absl::StatusOr<int> fd = NewSocket(af, st, proto, options);
+  if (!fd.ok()) return fd.status();
+  return static_cast<NativeHandle>(*fd);
 }
 
 absl::StatusOr<std::array<NativeHandle, 2>> PosixOs::SocketPair(
@@ -332,17 +354,8 @@ absl::StatusOr<std::array<NativeHandle, 2>> PosixOs::SocketPair(
       NativeSocketArgs(family, type, "socketpair", &af, &st);
   if (!status.ok()) return status;
   int fds[2];
-  if (::socketpair(af, st, proto, fds) != 0) return LastError("socketpair");
-  status = FinishNewHandle(fds[0], options.inheritable, options.nonblocking);
-  if (!status.ok()) {
-    ::close(fds[1]);
-    return status;
-  }
-  status = FinishNewHandle(fds[1], options.inheritable, options.nonblocking);
-  if (!status.ok()) {
-    ::close(fds[0]);
-    return status;
-  }
+  status = NewSocketPair(af, st, proto, options, fds);
+  if (!status.ok()) return status;
   return std::array<NativeHandle, 2>{static_cast<NativeHandle>(fds[0]),
                                      static_cast<NativeHandle>(fds[1])};
 }

@@ -25,8 +25,8 @@
 // kFamilyNotSupported, and passes the unnamed address (Unix("")) to the OS
 // as is. AF_NETLINK and AF_TIPC belong to LinuxOs.
 //
-// LinuxOs (platform/linux) derives from PosixOs: the creation calls and the
-// hooks in the protected section are virtual for it.
+// LinuxOs (platform/linux) derives from PosixOs: it overrides Accept and the
+// protected hooks (descriptor creation, extra address families, probes).
 
 #ifndef XSOCK_PLATFORM_POSIX_POSIX_OS_H_
 #define XSOCK_PLATFORM_POSIX_POSIX_OS_H_
@@ -150,11 +150,17 @@ class PosixOs : public Os {
   virtual absl::StatusOr<SocketAddress> DecodeOtherAddress(
       const sockaddr* sa, socklen_t len, std::string_view call) const;
 
-  // NativeSocketArgs translates (family, type) for socket()/socketpair() and
-  // checks HandlesFamily. Errors: kFamilyNotSupported, kTypeNotSupported.
-  absl::Status NativeSocketArgs(Family family, Type type,
-                                std::string_view call, int* af,
-                                int* native_type) const;
+  // NewSocket creates a socket descriptor with the safe defaults of
+  // `options` (native af/type/proto, already translated and checked).
+  // PosixOs: socket() + FinishNewHandle; LinuxOs: one socket() call with
+  // SOCK_CLOEXEC/SOCK_NONBLOCK.
+  virtual absl::StatusOr<int> NewSocket(int af, int type, int proto,
+                                        CreateOptions options) const;
+
+  // NewSocketPair is NewSocket for socketpair(): fills fds[0], fds[1].
+  virtual absl::Status NewSocketPair(int af, int type, int proto,
+                                     CreateOptions options,
+                                     int fds[2]) const;
 
   // FinishNewHandle applies the safe defaults to a descriptor socket() or
   // socketpair() just returned: FD_CLOEXEC unless `inheritable`, O_NONBLOCK
@@ -189,6 +195,12 @@ class PosixOs : public Os {
   static constexpr int kCapabilitySlots = 32;
 
   void ProbeAll() const;
+
+  // NativeSocketArgs translates (family, type) for socket()/socketpair() and
+  // checks HandlesFamily. Errors: kFamilyNotSupported, kTypeNotSupported.
+  absl::Status NativeSocketArgs(Family family, Type type,
+                                std::string_view call, int* af,
+                                int* native_type) const;
 
   std::string_view name_;
   bool abstract_unix_;

@@ -175,6 +175,17 @@ constexpr bool OptionsInOrder() {
 }
 static_assert(OptionsInOrder(), "kOptions is indexed by Option value");
 
+// IndexOf returns the index of native value `value` in a table indexed by
+// portable value (entry 0 and missing entries, -1, never match), or -1.
+template <size_t N>
+int IndexOf(const int (&table)[N], int value) {
+  if (value < 0) return -1;
+  for (size_t i = 1; i < N; ++i) {
+    if (table[i] == value) return static_cast<int>(i);
+  }
+  return -1;
+}
+
 }  // namespace
 
 int NativeFamily(Family f) {
@@ -183,14 +194,10 @@ int NativeFamily(Family f) {
 }
 
 bool PortableFamily(int af, Family* f) {
-  if (af < 0) return false;
-  for (int i = 1; i < static_cast<int>(sizeof(kFamilies) / sizeof(int)); ++i) {
-    if (kFamilies[i] == af) {
-      *f = static_cast<Family>(i);
-      return true;
-    }
-  }
-  return false;
+  int i = IndexOf(kFamilies, af);
+  if (i < 0) return false;
+  *f = static_cast<Family>(i);
+  return true;
 }
 
 int NativeType(Type t) {
@@ -199,14 +206,10 @@ int NativeType(Type t) {
 }
 
 bool PortableType(int type, Type* t) {
-  if (type < 0) return false;
-  for (int i = 1; i < static_cast<int>(sizeof(kTypes) / sizeof(int)); ++i) {
-    if (kTypes[i] == type) {
-      *t = static_cast<Type>(i);
-      return true;
-    }
-  }
-  return false;
+  int i = IndexOf(kTypes, type);
+  if (i < 0) return false;
+  *t = static_cast<Type>(i);
+  return true;
 }
 
 int NativeShutdown(ShutdownHow how) {
