@@ -21,11 +21,15 @@
 // Safe defaults: every handle xsock creates is non-inheritable; sends never
 // raise SIGPIPE (a write to a closed peer is kBrokenPipe); EINTR is retried
 // with the remaining time; after Close()/Detach() the object never touches its
-// old descriptor number again (every call fails with kInvalidArgument
-// "socket is closed").
+// old descriptor number again: every call that needs the handle fails with
+// kInvalidArgument "<call>: socket: socket is closed" (also a call that was
+// waiting when another thread closed the socket), Close() is a no-op, and
+// Fileno()/GetTimeout()/GetBlocking() keep answering.
 //
 // Errors: absl::Status with a portable ErrorKind (core/error.h). Bad input is
-// kInvalidArgument with a message naming the argument.
+// kInvalidArgument with a message naming the argument ("<call>: <argument>:
+// <what>"); every data call rejects MsgFlags bits outside kAllMsgFlags naming
+// "flags".
 //
 // Thread safety: a Socket may be used from several threads at once (as a
 // kernel socket may); Close/Detach racing with other calls never crashes.
@@ -93,8 +97,11 @@ struct ReceivedInto;
 // a loopback listener and the ends' addresses are verified (an intruder
 // connecting first is rejected with kConnectionAborted). Both ends are
 // non-inheritable and take the module default timeout. Errors:
-// kInvalidArgument naming "family"/"type"; kFamilyNotSupported.
-// Corresponds to socketpair(). Python: socket.socketpair().
+// kInvalidArgument naming "family"/"type" (the fallback also "proto": it
+// supports only AF_INET/AF_INET6, SOCK_STREAM, protocol 0);
+// kFamilyNotSupported or kOperationNotSupported for a family the native
+// socketpair() does not pair (e.g. AF_INET on Linux). Corresponds to
+// socketpair(). Python: socket.socketpair().
 absl::StatusOr<std::pair<Socket, Socket>> SocketPair(
     Family family = Family::kUnspec, Type type = Type::kStream, int proto = 0,
     const platform::Os& os = platform::NativeOs());
@@ -128,17 +135,23 @@ class Socket {
 
   // FromFd duplicates `handle` and wraps the duplicate (the caller keeps
   // `handle`). Family/type/proto are those given; the timeout is the module
-  // default. Errors: kInvalidArgument naming "handle" for kInvalidHandle;
-  // kBadDescriptor / kNotASocket from the OS. Corresponds to dup +
-  // getsockopt. Python: socket.fromfd().
+  // default. As in Python, a default of nullopt leaves the handle's OS
+  // non-blocking flag as it is (a non-blocking handle then reports
+  // GetTimeout() nullopt yet fails with kWouldBlock; call SetTimeout or
+  // SetBlocking to make them agree); any other default sets the flag (which
+  // a POSIX duplicate shares with `handle`). Errors: kInvalidArgument naming
+  // "handle" for kInvalidHandle, "family"/"type" for values outside the
+  // enumerations or kUnspec; kBadDescriptor / kNotASocket from the OS.
+  // Corresponds to dup (F_DUPFD_CLOEXEC). Python: socket.fromfd().
   static absl::StatusOr<Socket> FromFd(
       NativeHandle handle, Family family, Type type, int proto = 0,
       const platform::Os& os = platform::NativeOs());
 
   // Adopt takes ownership of `handle` without duplicating it, detecting
-  // family, type and protocol from the OS. Errors as FromFd, plus
-  // kFamilyNotSupported for a family xsock does not model. Python:
-  // socket.socket(fileno=handle).
+  // family, type and protocol from the OS; the timeout and the OS flag follow
+  // the FromFd rule. On failure the caller still owns `handle`. Errors as
+  // FromFd, plus kFamilyNotSupported for a family xsock does not model.
+  // Python: socket.socket(fileno=handle).
   static absl::StatusOr<Socket> Adopt(
       NativeHandle handle, const platform::Os& os = platform::NativeOs());
 
@@ -166,17 +179,19 @@ class Socket {
   // timeout mode waits for writability up to the timeout and then reads
   // SO_ERROR; non-blocking returns kInProgress when the connection is not
   // complete yet. Errors: kInvalidArgument naming "address" (wrong family,
-  // unspecified IP); kConnectionRefused, kTimedOut, kInProgress,
-  // kNetworkUnreachable, kAlreadyConnected. Corresponds to connect() (+
-  // poll + getsockopt(SO_ERROR)).
+  // unspecified IP 0.0.0.0 / :: on every platform, AF_UNIX name too long);
+  // kConnectionRefused, kTimedOut, kInProgress, kNetworkUnreachable,
+  // kAlreadyConnected. Corresponds to connect() (+ poll +
+  // getsockopt(SO_ERROR)).
   absl::Status Connect(const SocketAddress& addr);
 
   // ConnectEx is Connect returning the native error code of the connect
   // call instead of failing: 0 on success, the errno / WSA code otherwise,
   // and WouldBlockCode() (EWOULDBLOCK / WSAEWOULDBLOCK) when the timeout
   // expires. Non-OS errors (bad address, closed socket) are still returned
-  // as a status. Map the code with os().KindOfNative(). Python:
-  // socket.connect_ex().
+  // as a status, and so is kInterrupted (EINTR, which carries no native
+  // code) on a non-blocking socket. Map the code with os().KindOfNative().
+  // Python: socket.connect_ex().
   absl::StatusOr<int> ConnectEx(const SocketAddress& addr);
 
   // Detach marks the socket closed without closing the handle and returns
@@ -222,8 +237,8 @@ class Socket {
   // GetOption / SetOption are the integer forms over a portable Option
   // (core/options.h), mapped by the backend. Errors: kUnimplemented when the
   // platform lacks the option; kInvalidArgument naming "option" for a
-  // read-only option or one whose value is not an int (SO_LINGER,
-  // SO_RCVTIMEO: use the buffer form).
+  // read-only option (SetOption), one whose value is not an int (SO_LINGER,
+  // SO_RCVTIMEO: use the buffer form) or a value outside the enumeration.
   absl::StatusOr<int> GetOption(Option option) const;
   absl::Status SetOption(Option option, int value);
 
@@ -265,15 +280,19 @@ class Socket {
                               MsgFlags flags = MsgFlags::kNone);
 
   // SendAll sends all of `data`, looping over partial sends. In timeout mode
-  // the whole call has one budget (the timeout), not one per send. On error
-  // some bytes may have been sent; *sent (if given) says how many. Empty
-  // data returns OK without a system call. Python: sendall().
+  // the whole call has one budget (the timeout), not one per send: once it
+  // is spent, kTimedOut, even between two sends that made progress. In
+  // non-blocking mode the first send that cannot progress fails with
+  // kWouldBlock. On error some bytes may have been sent; *sent (if given)
+  // says how many. Empty data returns OK without a system call. Python:
+  // sendall().
   absl::Status SendAll(std::string_view data, MsgFlags flags = MsgFlags::kNone,
                        size_t* sent = nullptr);
 
   // SendTo sends a datagram to `addr`. Errors: kInvalidArgument naming
-  // "address" (wrong family); kMessageTooLong, kPermissionDenied (broadcast
-  // without SO_BROADCAST). Corresponds to sendto(). Python: sendto().
+  // "address" (wrong family, unspecified IP, AF_UNIX name too long);
+  // kMessageTooLong, kPermissionDenied (broadcast without SO_BROADCAST).
+  // Corresponds to sendto(). Python: sendto().
   absl::StatusOr<size_t> SendTo(std::string_view data,
                                 const SocketAddress& addr,
                                 MsgFlags flags = MsgFlags::kNone);
@@ -286,7 +305,9 @@ class Socket {
   // getblocking().
   bool GetBlocking() const;
 
-  // SetTimeout sets the mode (see the file comment) and the OS flag.
+  // SetTimeout sets the mode (see the file comment) and the OS flag (the
+  // stored timeout changes only when setting the flag succeeded). A positive
+  // timeout is rounded up to whole nanoseconds, so it never becomes 0.
   // Errors: kInvalidArgument naming "timeout" if negative or infinite (use
   // nullopt for blocking). Python: settimeout().
   absl::Status SetTimeout(Timeout timeout);
@@ -305,8 +326,10 @@ class Socket {
   absl::Status SetInheritable(bool inheritable);
 
   // Ioctl runs a Winsock socket ioctl (SIO_RCVALL, SIO_KEEPALIVE_VALS,
-  // SIO_LOOPBACK_FAST_PATH). Errors: kUnimplemented on backends without
-  // them, with a message saying so; kPermissionDenied / kInvalidArgument for
+  // SIO_LOOPBACK_FAST_PATH). Errors: kInvalidArgument naming "code" for a
+  // value outside IoctlCode or "arg" for a SIO_RCVALL mode outside
+  // RcvAllMode; kUnimplemented on backends without them, with a message
+  // saying so; kPermissionDenied / kInvalidArgument for
   // SIO_RCVALL without administrator rights or on an unsuitable socket.
   // Corresponds to WSAIoctl(). Python: socket.ioctl().
   absl::Status Ioctl(platform::IoctlCode code, const platform::IoctlArg& arg);
@@ -323,15 +346,30 @@ class Socket {
   friend absl::StatusOr<std::pair<Socket, Socket>> SocketPair(
       Family, Type, int, const platform::Os&);
 
+  // Wraps `h`; timeout_ns: -1 blocking, 0 non-blocking, > 0 timeout mode
+  // (the OS flag must already match).
   Socket(const platform::Os& os, NativeHandle h, Family family, Type type,
-         int proto, Timeout timeout);
+         int proto, int64_t timeout_ns);
+
+  static absl::StatusOr<Socket> CreateImpl(std::string_view call,
+                                           Family family, Type type, int proto,
+                                           bool inheritable,
+                                           const platform::Os& os);
 
   // Handle returns the open handle or a kInvalidArgument "socket is closed"
   // error naming `call`.
   absl::StatusOr<NativeHandle> Handle(std::string_view call) const;
-  absl::Status CheckAddress(std::string_view call,
-                            const SocketAddress& addr) const;
+  // CheckAddress validates `addr` for this socket: its family, the AF_UNIX
+  // length against os().UnixPathMax(), and for a `destination` (connect,
+  // sendto) that the IP is not unspecified. Errors name "address".
+  absl::Status CheckAddress(std::string_view call, const SocketAddress& addr,
+                            bool destination) const;
   absl::Status ConnectImpl(const SocketAddress& addr, int* native_code);
+  absl::Status SetTimeoutImpl(std::string_view call, Timeout timeout);
+  // IntOption validates a portable option for the integer forms and maps it.
+  absl::StatusOr<platform::NativeOption> IntOption(std::string_view call,
+                                                   Option option,
+                                                   bool write) const;
 
   const platform::Os* os_ = nullptr;
   std::atomic<NativeHandle> handle_{kInvalidHandle};
