@@ -728,15 +728,19 @@ absl::StatusOr<std::pair<Socket, Socket>> SocketPair(Family family, Type type,
                                                      int proto,
                                                      const platform::Os& os) {
   static constexpr char kCall[] = "socketpair";
+  const bool native = os.Supports(platform::Capability::kNativeSocketPair);
   if (family == Family::kUnspec) {
-    family = os.Supports(platform::Capability::kUnixSockets) ? Family::kUnix
-                                                             : Family::kInet;
+    // The fallback pairs only AF_INET/AF_INET6 (Windows has AF_UNIX sockets
+    // but no socketpair()).
+    family = native && os.Supports(platform::Capability::kUnixSockets)
+                 ? Family::kUnix
+                 : Family::kInet;
   }
   if (absl::Status s = CheckFamilyAndType(kCall, family, type); !s.ok()) {
     return s;
   }
   const int64_t timeout_ns = DefaultTimeoutNs();
-  if (os.Supports(platform::Capability::kNativeSocketPair)) {
+  if (native) {
     platform::CreateOptions options;
     options.nonblocking = timeout_ns >= 0;
     absl::StatusOr<std::array<NativeHandle, 2>> pair =

@@ -92,8 +92,8 @@ struct Received;
 struct ReceivedInto;
 
 // SocketPair returns two connected sockets. Defaults: AF_UNIX where the
-// backend has it, AF_INET otherwise (Windows); pass Family::kUnspec for that
-// default. Where the OS has no socketpair() (Windows) the pair is built from
+// backend has AF_UNIX and a native socketpair(), AF_INET otherwise (Windows);
+// pass Family::kUnspec for that default. Where the OS has no socketpair() (Windows) the pair is built from
 // a loopback listener and the ends' addresses are verified (an intruder
 // connecting first is rejected with kConnectionAborted). Both ends are
 // non-inheritable and take the module default timeout. Errors:
