@@ -72,13 +72,6 @@ absl::Status CheckFamilyAndType(std::string_view call, Family family,
   return absl::OkStatus();
 }
 
-absl::Status CheckFlags(std::string_view call, MsgFlags flags) {
-  if (!IsValidMsgFlags(flags)) {
-    return InvalidArgument(call, "flags", "unknown message flag bits");
-  }
-  return absl::OkStatus();
-}
-
 // ShrinkIfWasteful gives back the memory of a large receive buffer that was
 // mostly unused (Python shrinks the bytes object to the received size).
 void ShrinkIfWasteful(std::string* buf) {
@@ -412,18 +405,35 @@ absl::Status Socket::Shutdown(ShutdownHow how) {
 
 // --- data ------------------------------------------------------------------
 
-absl::StatusOr<std::string> Socket::Recv(size_t bufsize, MsgFlags flags) {
-  static constexpr char kCall[] = "recv";
-  absl::StatusOr<NativeHandle> h = Handle(kCall);
-  if (!h.ok()) return h.status();
-  if (absl::Status s = CheckFlags(kCall, flags); !s.ok()) return s;
-  if (bufsize == 0) return std::string();  // no system call
-  std::string buf(bufsize, '\0');
+absl::StatusOr<NativeHandle> Socket::DataHandle(std::string_view call,
+                                                MsgFlags flags) const {
+  absl::StatusOr<NativeHandle> h = Handle(call);
+  if (h.ok() && !IsValidMsgFlags(flags)) {
+    return InvalidArgument(call, "flags", "unknown message flag bits");
+  }
+  return h;
+}
+
+absl::StatusOr<size_t> Socket::RecvImpl(std::string_view call, NativeHandle h,
+                                        char* buf, size_t len, MsgFlags flags,
+                                        SocketAddress* from) {
   const CallMode mode =
       CallMode::Start(timeout_ns_.load(std::memory_order_relaxed));
+  return IoLoop(*os_, handle_, h, kWantRead, mode, call,
+                [&]() -> absl::StatusOr<size_t> {
+                  if (from == nullptr) return os_->Recv(h, buf, len, flags);
+                  return os_->RecvFrom(h, buf, len, flags, from);
+                });
+}
+
+absl::StatusOr<std::string> Socket::Recv(size_t bufsize, MsgFlags flags) {
+  static constexpr char kCall[] = "recv";
+  absl::StatusOr<NativeHandle> h = DataHandle(kCall, flags);
+  if (!h.ok()) return h.status();
+  if (bufsize == 0) return std::string();  // no system call
+  std::string buf(bufsize, '\0');
   absl::StatusOr<size_t> n =
-      IoLoop(*os_, handle_, *h, kWantRead, mode, kCall,
-             [&] { return os_->Recv(*h, &buf[0], bufsize, flags); });
+      RecvImpl(kCall, *h, &buf[0], bufsize, flags, /*from=*/nullptr);
   if (!n.ok()) return n.status();
   buf.resize(*n);
   ShrinkIfWasteful(&buf);
@@ -433,36 +443,28 @@ absl::StatusOr<std::string> Socket::Recv(size_t bufsize, MsgFlags flags) {
 absl::StatusOr<size_t> Socket::RecvInto(absl::Span<char> buffer, size_t nbytes,
                                         MsgFlags flags) {
   static constexpr char kCall[] = "recv_into";
-  absl::StatusOr<NativeHandle> h = Handle(kCall);
+  absl::StatusOr<NativeHandle> h = DataHandle(kCall, flags);
   if (!h.ok()) return h.status();
-  if (absl::Status s = CheckFlags(kCall, flags); !s.ok()) return s;
   if (nbytes > buffer.size()) {
     return InvalidArgument(kCall, "nbytes",
                            "buffer too small for requested bytes");
   }
   const size_t len = nbytes == 0 ? buffer.size() : nbytes;
   if (len == 0) return size_t{0};  // no system call
-  const CallMode mode =
-      CallMode::Start(timeout_ns_.load(std::memory_order_relaxed));
-  return IoLoop(*os_, handle_, *h, kWantRead, mode, kCall,
-                [&] { return os_->Recv(*h, buffer.data(), len, flags); });
+  return RecvImpl(kCall, *h, buffer.data(), len, flags, /*from=*/nullptr);
 }
 
 absl::StatusOr<Received> Socket::RecvFrom(size_t bufsize, MsgFlags flags) {
   static constexpr char kCall[] = "recvfrom";
-  absl::StatusOr<NativeHandle> h = Handle(kCall);
+  absl::StatusOr<NativeHandle> h = DataHandle(kCall, flags);
   if (!h.ok()) return h.status();
-  if (absl::Status s = CheckFlags(kCall, flags); !s.ok()) return s;
   Received out;
   out.data.resize(bufsize);
   char dummy = 0;
-  char* data = bufsize == 0 ? &dummy : &out.data[0];
   SocketAddress from;
-  const CallMode mode =
-      CallMode::Start(timeout_ns_.load(std::memory_order_relaxed));
-  absl::StatusOr<size_t> n =
-      IoLoop(*os_, handle_, *h, kWantRead, mode, kCall,
-             [&] { return os_->RecvFrom(*h, data, bufsize, flags, &from); });
+  // A zero-length request still makes the system call (as recvfrom_into).
+  absl::StatusOr<size_t> n = RecvImpl(
+      kCall, *h, bufsize == 0 ? &dummy : &out.data[0], bufsize, flags, &from);
   if (!n.ok()) return n.status();
   out.data.resize(*n);
   ShrinkIfWasteful(&out.data);
@@ -474,23 +476,19 @@ absl::StatusOr<ReceivedInto> Socket::RecvFromInto(absl::Span<char> buffer,
                                                   size_t nbytes,
                                                   MsgFlags flags) {
   static constexpr char kCall[] = "recvfrom_into";
-  absl::StatusOr<NativeHandle> h = Handle(kCall);
+  absl::StatusOr<NativeHandle> h = DataHandle(kCall, flags);
   if (!h.ok()) return h.status();
-  if (absl::Status s = CheckFlags(kCall, flags); !s.ok()) return s;
   if (nbytes > buffer.size()) {
     return InvalidArgument(kCall, "nbytes",
                            "nbytes is greater than the length of the buffer");
   }
   const size_t len = nbytes == 0 ? buffer.size() : nbytes;
   char dummy = 0;
-  char* data = buffer.data() == nullptr ? &dummy : buffer.data();
   SocketAddress from;
-  const CallMode mode =
-      CallMode::Start(timeout_ns_.load(std::memory_order_relaxed));
   // Unlike RecvInto, a zero-length request still makes the system call.
   absl::StatusOr<size_t> n =
-      IoLoop(*os_, handle_, *h, kWantRead, mode, kCall,
-             [&] { return os_->RecvFrom(*h, data, len, flags, &from); });
+      RecvImpl(kCall, *h, buffer.data() == nullptr ? &dummy : buffer.data(),
+               len, flags, &from);
   if (!n.ok()) return n.status();
   ReceivedInto out;
   out.nbytes = *n;
@@ -498,24 +496,34 @@ absl::StatusOr<ReceivedInto> Socket::RecvFromInto(absl::Span<char> buffer,
   return out;
 }
 
+absl::StatusOr<size_t> Socket::SendImpl(std::string_view call, NativeHandle h,
+                                        const CallMode& mode,
+                                        std::string_view data, MsgFlags flags,
+                                        const SocketAddress* to) {
+  return IoLoop(*os_, handle_, h, kWantWrite, mode, call,
+                [&]() -> absl::StatusOr<size_t> {
+                  if (to == nullptr) {
+                    return os_->Send(h, data.data(), data.size(), flags);
+                  }
+                  return os_->SendTo(h, data.data(), data.size(), flags, *to);
+                });
+}
+
 absl::StatusOr<size_t> Socket::Send(std::string_view data, MsgFlags flags) {
   static constexpr char kCall[] = "send";
-  absl::StatusOr<NativeHandle> h = Handle(kCall);
+  absl::StatusOr<NativeHandle> h = DataHandle(kCall, flags);
   if (!h.ok()) return h.status();
-  if (absl::Status s = CheckFlags(kCall, flags); !s.ok()) return s;
-  const CallMode mode =
-      CallMode::Start(timeout_ns_.load(std::memory_order_relaxed));
-  return IoLoop(*os_, handle_, *h, kWantWrite, mode, kCall,
-                [&] { return os_->Send(*h, data.data(), data.size(), flags); });
+  return SendImpl(kCall, *h,
+                  CallMode::Start(timeout_ns_.load(std::memory_order_relaxed)),
+                  data, flags, /*to=*/nullptr);
 }
 
 absl::Status Socket::SendAll(std::string_view data, MsgFlags flags,
                              size_t* sent) {
   static constexpr char kCall[] = "sendall";
   if (sent != nullptr) *sent = 0;
-  absl::StatusOr<NativeHandle> h = Handle(kCall);
+  absl::StatusOr<NativeHandle> h = DataHandle(kCall, flags);
   if (!h.ok()) return h.status();
-  if (absl::Status s = CheckFlags(kCall, flags); !s.ok()) return s;
   if (data.empty()) return absl::OkStatus();  // no system call
   // One deadline for the whole call, shared by every send and every wait.
   const CallMode mode =
@@ -527,9 +535,7 @@ absl::Status Socket::SendAll(std::string_view data, MsgFlags flags,
       if (mode.timed() && mode.deadline.Expired()) return TimedOut(kCall);
     }
     absl::StatusOr<size_t> n =
-        IoLoop(*os_, handle_, *h, kWantWrite, mode, kCall, [&] {
-          return os_->Send(*h, data.data() + done, data.size() - done, flags);
-        });
+        SendImpl(kCall, *h, mode, data.substr(done), flags, /*to=*/nullptr);
     if (!n.ok()) return n.status();
     done += *n;
     if (sent != nullptr) *sent = done;
@@ -541,18 +547,15 @@ absl::StatusOr<size_t> Socket::SendTo(std::string_view data,
                                       const SocketAddress& addr,
                                       MsgFlags flags) {
   static constexpr char kCall[] = "sendto";
-  absl::StatusOr<NativeHandle> h = Handle(kCall);
+  absl::StatusOr<NativeHandle> h = DataHandle(kCall, flags);
   if (!h.ok()) return h.status();
-  if (absl::Status s = CheckFlags(kCall, flags); !s.ok()) return s;
   if (absl::Status s = CheckAddress(kCall, addr, /*destination=*/true);
       !s.ok()) {
     return s;
   }
-  const CallMode mode =
-      CallMode::Start(timeout_ns_.load(std::memory_order_relaxed));
-  return IoLoop(*os_, handle_, *h, kWantWrite, mode, kCall, [&] {
-    return os_->SendTo(*h, data.data(), data.size(), flags, addr);
-  });
+  return SendImpl(kCall, *h,
+                  CallMode::Start(timeout_ns_.load(std::memory_order_relaxed)),
+                  data, flags, &addr);
 }
 
 // --- modes ------------------------------------------------------------------

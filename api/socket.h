@@ -61,6 +61,9 @@
 #include "platform/os.h"
 
 namespace xsock {
+namespace api_internal {
+struct CallMode;
+}  // namespace api_internal
 
 using platform::NativeHandle;
 using platform::kInvalidHandle;
@@ -93,9 +96,10 @@ struct ReceivedInto;
 
 // SocketPair returns two connected sockets. Defaults: AF_UNIX where the
 // backend has AF_UNIX and a native socketpair(), AF_INET otherwise (Windows);
-// pass Family::kUnspec for that default. Where the OS has no socketpair() (Windows) the pair is built from
-// a loopback listener and the ends' addresses are verified (an intruder
-// connecting first is rejected with kConnectionAborted). Both ends are
+// pass Family::kUnspec for that default. Where the OS has no socketpair()
+// (Windows) the pair is built from a loopback listener and the ends'
+// addresses are verified (an intruder connecting first is rejected with
+// kConnectionAborted). Both ends are
 // non-inheritable and take the module default timeout. Errors:
 // kInvalidArgument naming "family"/"type" (the fallback also "proto": it
 // supports only AF_INET/AF_INET6, SOCK_STREAM, protocol 0);
@@ -366,6 +370,18 @@ class Socket {
                             bool destination) const;
   absl::Status ConnectImpl(const SocketAddress& addr, int* native_code);
   absl::Status SetTimeoutImpl(std::string_view call, Timeout timeout);
+  // DataHandle is Handle plus the MsgFlags check of every data call.
+  absl::StatusOr<NativeHandle> DataHandle(std::string_view call,
+                                          MsgFlags flags) const;
+  // RecvImpl / SendImpl run one recv/recvfrom (`from` set) or send/sendto
+  // (`to` set) through the central I/O loop.
+  absl::StatusOr<size_t> RecvImpl(std::string_view call, NativeHandle h,
+                                  char* buf, size_t len, MsgFlags flags,
+                                  SocketAddress* from);
+  absl::StatusOr<size_t> SendImpl(std::string_view call, NativeHandle h,
+                                  const api_internal::CallMode& mode,
+                                  std::string_view data, MsgFlags flags,
+                                  const SocketAddress* to);
   // IntOption validates a portable option for the integer forms and maps it.
   absl::StatusOr<platform::NativeOption> IntOption(std::string_view call,
                                                    Option option,

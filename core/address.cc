@@ -90,7 +90,8 @@ absl::StatusOr<SocketAddress> SocketAddress::ParseInet6(std::string_view host,
   if (!host.empty()) {
     std::optional<std::array<uint8_t, 16>> v6 = ParseIPv6(host);
     if (!v6.has_value()) {
-      return InvalidArgument("ParseInet6", "host", "not a numeric IPv6 address");
+      return InvalidArgument("ParseInet6", "host",
+                             "not a numeric IPv6 address");
     }
     ip = *v6;
   }
@@ -215,8 +216,8 @@ bool operator==(const SocketAddress& a, const SocketAddress& b) {
     case Family::kNetlink:
       return a.a_ == b.a_ && a.b_ == b.b_;
     case Family::kTipc:
-      return a.aux_ == b.aux_ && a.a_ == b.a_ && a.b_ == b.b_ &&
-             a.c_ == b.c_ && a.scope_ == b.scope_;
+      return a.aux_ == b.aux_ && a.a_ == b.a_ && a.b_ == b.b_ && a.c_ == b.c_ &&
+             a.scope_ == b.scope_;
   }
   return false;
 }
