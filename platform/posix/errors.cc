@@ -103,6 +103,12 @@ absl::Status ErrnoErrorSlow(int code, std::string_view call) {
   ErrorKind kind = ErrnoKind(code);
   if (kind == ErrorKind::kWouldBlock) return WouldBlockError();
   if (kind == ErrorKind::kInterrupted) return InterruptedError();
+  if (kind != ErrorKind::kUnknown) {
+    // The kind's portable text ("connection refused"), identical on every
+    // backend; the errno value follows it in the message.
+    return MakeError(kind, call, code, "errno");
+  }
+  // An errno the table does not know: the C library's text says what it is.
   char buf[128];
   buf[0] = '\0';
   const char* text = StrErrorResult(strerror_r(code, buf, sizeof(buf)), buf);

@@ -4,10 +4,15 @@
 // every system-call wrapper uses. The table itself lives in errors.cc; it is
 // the only place that decides what an errno means.
 //
+// Messages: "<call>: <kind text> [errno <n>]", e.g. "connect: connection
+// refused [errno 111]" (the same text on every backend); an errno the table
+// does not know gets the C library's strerror text instead of "unknown
+// error".
+//
 // Allocation: ErrnoError() returns the bare would-block / interrupted statuses
 // for EAGAIN, EWOULDBLOCK and EINTR without building a message, so those
-// paths never allocate. Every other code goes through MakeError with the
-// strerror text (an error path; it allocates).
+// paths never allocate. Every other code goes through MakeError (an error
+// path; it allocates).
 
 #ifndef XSOCK_PLATFORM_POSIX_ERRORS_H_
 #define XSOCK_PLATFORM_POSIX_ERRORS_H_
@@ -27,7 +32,7 @@ namespace posix_internal {
 ErrorKind ErrnoKind(int code);
 
 // ErrnoErrorSlow builds the full status for `code` (kind, native code,
-// failing call and strerror text). Prefer ErrnoError, which short-cuts the
+// failing call and message). Prefer ErrnoError, which short-cuts the
 // bare statuses.
 absl::Status ErrnoErrorSlow(int code, std::string_view call);
 
