@@ -21,18 +21,20 @@
 #include "conformance/suites/suites.h"
 #include "gtest/gtest.h"
 
-#define XSOCK_INSTANTIATE_CONFORMANCE_SUITE(prefix, suite, backend) \
-  INSTANTIATE_TEST_SUITE_P(prefix, suite, ::testing::Values(backend), \
+// The backend is the variadic part, so a braced Backend{name, os} (which
+// contains a comma) can be passed as is.
+#define XSOCK_INSTANTIATE_CONFORMANCE_SUITE(prefix, suite, ...)          \
+  INSTANTIATE_TEST_SUITE_P(prefix, suite, ::testing::Values(__VA_ARGS__), \
                            ::xsock::conformance::BackendName)
 
-#define XSOCK_INSTANTIATE_CONFORMANCE_SUITES(prefix, backend)            \
-  XSOCK_INSTANTIATE_CONFORMANCE_SUITE(prefix, LifecycleSuite, backend);  \
-  XSOCK_INSTANTIATE_CONFORMANCE_SUITE(prefix, TcpSuite, backend);        \
-  XSOCK_INSTANTIATE_CONFORMANCE_SUITE(prefix, UdpSuite, backend);        \
-  XSOCK_INSTANTIATE_CONFORMANCE_SUITE(prefix, UnixSuite, backend);       \
-  XSOCK_INSTANTIATE_CONFORMANCE_SUITE(prefix, ModesSuite, backend);      \
-  XSOCK_INSTANTIATE_CONFORMANCE_SUITE(prefix, OptionsSuite, backend);    \
-  XSOCK_INSTANTIATE_CONFORMANCE_SUITE(prefix, ShutdownSuite, backend);   \
-  XSOCK_INSTANTIATE_CONFORMANCE_SUITE(prefix, ErrorsSuite, backend)
+#define XSOCK_INSTANTIATE_CONFORMANCE_SUITES(prefix, ...)                    \
+  XSOCK_INSTANTIATE_CONFORMANCE_SUITE(prefix, LifecycleSuite, __VA_ARGS__); \
+  XSOCK_INSTANTIATE_CONFORMANCE_SUITE(prefix, TcpSuite, __VA_ARGS__);       \
+  XSOCK_INSTANTIATE_CONFORMANCE_SUITE(prefix, UdpSuite, __VA_ARGS__);       \
+  XSOCK_INSTANTIATE_CONFORMANCE_SUITE(prefix, UnixSuite, __VA_ARGS__);      \
+  XSOCK_INSTANTIATE_CONFORMANCE_SUITE(prefix, ModesSuite, __VA_ARGS__);     \
+  XSOCK_INSTANTIATE_CONFORMANCE_SUITE(prefix, OptionsSuite, __VA_ARGS__);   \
+  XSOCK_INSTANTIATE_CONFORMANCE_SUITE(prefix, ShutdownSuite, __VA_ARGS__);  \
+  XSOCK_INSTANTIATE_CONFORMANCE_SUITE(prefix, ErrorsSuite, __VA_ARGS__)
 
 #endif  // XSOCK_CONFORMANCE_ALL_SUITES_H_
