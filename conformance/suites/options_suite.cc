@@ -226,13 +226,6 @@ TEST_P(OptionsSuite, OPT_13_UnknownNativeOptionIsUnimplemented) {
   EXPECT_EQ(set.code(), absl::StatusCode::kUnimplemented);
 }
 
-TEST_P(OptionsSuite, OPT_13_UnknownPortableOptionIsUnimplemented) {
-  ASSERT_OK_AND_ASSIGN(Socket s, NewSocket(Family::kInet));
-  const Option unknown = static_cast<Option>(kOptionCount + 40);
-  EXPECT_KIND(s.GetOption(unknown), ErrorKind::kUnimplemented);
-  EXPECT_KIND(s.SetOption(unknown, 1), ErrorKind::kUnimplemented);
-}
-
 TEST_P(OptionsSuite, OPT_13_OptionsThePlatformLacksAreUnimplemented) {
   ASSERT_OK_AND_ASSIGN(Socket s, NewSocket(Family::kInet));
   int unmapped = 0;
