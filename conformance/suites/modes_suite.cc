@@ -621,6 +621,22 @@ TEST_P(ModesSuite, MODE_17_RecvZeroMakesNoSystemCall) {
   EXPECT_LT(stopwatch.Elapsed(), absl::Seconds(1));
 }
 
+TEST_P(ModesSuite, MODE_17_RecvZeroWhereTheOsWouldFail) {
+  // Linux answers recv(fd, buf, 0) on a connected TCP socket with 0, so the
+  // missing system call shows only where the OS would fail it: a datagram
+  // socket with nothing queued (EAGAIN) and a listening socket (ENOTCONN).
+  ASSERT_OK_AND_ASSIGN(Bound d, BindLoopback(Family::kInet, Type::kDgram));
+  ASSERT_OK(d.socket.SetBlocking(false));
+  ASSERT_OK_AND_ASSIGN(std::string got, d.socket.Recv(0));
+  EXPECT_EQ(got, "");
+  std::array<char, 0> empty{};
+  ASSERT_OK_AND_ASSIGN(size_t n, d.socket.RecvInto(absl::MakeSpan(empty)));
+  EXPECT_EQ(n, 0u);
+  ASSERT_OK_AND_ASSIGN(Listening listening, ListenLoopback());
+  ASSERT_OK_AND_ASSIGN(got, listening.socket.Recv(0));
+  EXPECT_EQ(got, "");
+}
+
 TEST_P(ModesSuite, MODE_17_RecvIntoAnEmptyBufferMakesNoSystemCall) {
   ASSERT_OK_AND_ASSIGN(Connection c, Connect());
   ASSERT_OK(c.client.SetBlocking(false));

@@ -289,12 +289,17 @@ TEST_P(TcpSuite, TCP_16_EmptySendReturnsZero) {
 
 TEST_P(TcpSuite, TCP_16_EmptySendAllMakesNoSystemCall) {
   ASSERT_OK_AND_ASSIGN(Connection c, Connect());
-  // With the send buffer full, any send() would block; SendAll("") must
-  // not even try.
-  ASSERT_OK(FillSendBuffer(c.client).status());
+  // After a half close, any send() fails (EPIPE, even for zero bytes): Send
+  // makes the call and reports it, SendAll("") must not make it.
+  ASSERT_OK(c.client.Shutdown(ShutdownHow::kWrite));
+  EXPECT_KIND(c.client.Send(""), ErrorKind::kBrokenPipe);
   EXPECT_OK(c.client.SendAll(""));
-  ASSERT_OK(c.client.SetTimeout(absl::Milliseconds(1)));
-  EXPECT_OK(c.client.SendAll(""));
+  // Also with a full send buffer, in every mode.
+  ASSERT_OK_AND_ASSIGN(Connection d, Connect());
+  ASSERT_OK(FillSendBuffer(d.client).status());
+  EXPECT_OK(d.client.SendAll(""));
+  ASSERT_OK(d.client.SetTimeout(absl::Milliseconds(1)));
+  EXPECT_OK(d.client.SendAll(""));
 }
 
 TEST_P(TcpSuite, TCP_17_WriteToAClosedPeerNeverRaisesSigpipe) {
