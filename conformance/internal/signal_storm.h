@@ -33,11 +33,13 @@ namespace conformance_internal {
 class SignalStorm {
  public:
   // Start begins a storm: a signal every `period` (default 2 ms) for at
-  // most `max_duration`. Only one storm may run at a time
-  // (kFailedPrecondition otherwise).
+  // most `max_duration`. The default, 8 s, is longer than the harness's
+  // upper bound for timeouts (kTimeoutUpperBound, 5 s): a call that restarts
+  // its timeout on every signal runs until the storm ends and so fails the
+  // bound. Only one storm may run at a time (kFailedPrecondition otherwise).
   static absl::StatusOr<std::unique_ptr<SignalStorm>> Start(
       absl::Duration period = absl::Milliseconds(2),
-      absl::Duration max_duration = absl::Seconds(4));
+      absl::Duration max_duration = absl::Seconds(8));
 
   // ~SignalStorm stops the timer. The no-op handler stays installed for
   // signals already in flight (a default SIGALRM disposition would kill the
