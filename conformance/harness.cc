@@ -252,20 +252,26 @@ absl::StatusOr<Bound> ConformanceTest::ClosedPort(Family family) {
   return BindLoopback(family, Type::kStream);
 }
 
-absl::StatusOr<Connection> ConformanceTest::ConnectTo(Listening& listening) {
-  absl::StatusOr<Socket> client =
-      NewSocket(listening.address.family(), Type::kStream);
+absl::StatusOr<Socket> ConformanceTest::ConnectClient(
+    const SocketAddress& address) {
+  absl::StatusOr<Socket> client = NewSocket(address.family(), Type::kStream);
   if (!client.ok()) return client.status();
   // Bounded waits while connecting, then back to the default blocking mode.
   absl::Status status = client->SetTimeout(kPeerTimeout);
   if (!status.ok()) return status;
-  status = client->Connect(listening.address);
+  status = client->Connect(address);
   if (!status.ok()) return status;
   status = client->SetBlocking(true);
   if (!status.ok()) return status;
+  return client;
+}
+
+absl::StatusOr<Connection> ConformanceTest::ConnectTo(Listening& listening) {
+  absl::StatusOr<Socket> client = ConnectClient(listening.address);
+  if (!client.ok()) return client.status();
 
   Timeout listener_timeout = listening.socket.GetTimeout();
-  status = listening.socket.SetTimeout(kPeerTimeout);
+  absl::Status status = listening.socket.SetTimeout(kPeerTimeout);
   if (!status.ok()) return status;
   absl::StatusOr<Accepted> accepted = listening.socket.Accept();
   absl::Status restore = listening.socket.SetTimeout(listener_timeout);
@@ -339,6 +345,25 @@ absl::StatusOr<std::string> ReadToEof(Socket& socket, size_t limit) {
   }
   return absl::OutOfRangeError(
       absl::StrCat("more than ", limit, " bytes before end of stream"));
+}
+
+testing::AssertionResult Transfers(Socket& from, Socket& to,
+                                   std::string_view data) {
+  absl::Status sent = from.SendAll(data);
+  if (!sent.ok()) {
+    return testing::AssertionFailure() << "SendAll: " << StatusText(sent);
+  }
+  absl::StatusOr<std::string> got = ReadExactly(to, data.size());
+  if (!got.ok()) {
+    return testing::AssertionFailure()
+           << "reading " << data.size() << " bytes: "
+           << StatusText(got.status());
+  }
+  if (*got != data) {
+    return testing::AssertionFailure()
+           << "received bytes differ from the " << data.size() << " sent";
+  }
+  return testing::AssertionSuccess();
 }
 
 absl::StatusOr<size_t> FillSendBuffer(Socket& socket) {

@@ -206,6 +206,11 @@ class ConformanceTest : public testing::TestWithParam<Backend> {
   // without racing another process for the port; platform-quirks note 5).
   absl::StatusOr<Bound> ClosedPort(Family family = Family::kInet);
 
+  // ConnectClient returns a new socket of `address`'s family connected to
+  // `address` (with a bounded wait), back in blocking mode; nothing is
+  // accepted.
+  absl::StatusOr<Socket> ConnectClient(const SocketAddress& address);
+
   // Connect returns a connected TCP pair over the loopback of `family`.
   absl::StatusOr<Connection> Connect(Family family = Family::kInet);
 
@@ -241,6 +246,11 @@ absl::StatusOr<std::string> ReadExactly(Socket& socket, size_t n);
 
 // ReadToEof reads until end of stream, at most `limit` bytes.
 absl::StatusOr<std::string> ReadToEof(Socket& socket, size_t limit);
+
+// Transfers sends `data` with SendAll on `from` and reads as many bytes on
+// `to` (in `to`'s mode); success when they arrive unchanged.
+testing::AssertionResult Transfers(Socket& from, Socket& to,
+                                   std::string_view data);
 
 // FillSendBuffer makes `socket` non-blocking and sends until the OS reports
 // kWouldBlock (bounded); returns the bytes sent. The socket is left

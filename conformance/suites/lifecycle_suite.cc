@@ -184,9 +184,7 @@ TEST_P(LifecycleSuite, LIFE_05_ClosedSocketNeverTouchesReusedDescriptor) {
   ASSERT_OK_AND_ASSIGN(int listening, b.socket.GetOption(Option::kAcceptConn));
   EXPECT_NE(listening, 0);
   ASSERT_OK_AND_ASSIGN(Connection c, ConnectTo(b));
-  ASSERT_OK(c.client.SendAll(kMsg));
-  ASSERT_OK_AND_ASSIGN(std::string got, ReadExactly(c.server, kMsg.size()));
-  EXPECT_EQ(got, kMsg);
+  EXPECT_TRUE(Transfers(c.client, c.server, kMsg));
 }
 
 TEST_P(LifecycleSuite, LIFE_06_DestructorClosesHandle) {
@@ -235,9 +233,7 @@ TEST_P(LifecycleSuite, LIFE_07_DetachReturnsOpenHandle) {
 
   // The handle is still open and connected: adopt it and read.
   ASSERT_OK_AND_ASSIGN(Socket adopted, Socket::Adopt(h, os()));
-  ASSERT_OK(c.client.SendAll(kMsg));
-  ASSERT_OK_AND_ASSIGN(std::string got, ReadExactly(adopted, kMsg.size()));
-  EXPECT_EQ(got, kMsg);
+  EXPECT_TRUE(Transfers(c.client, adopted, kMsg));
 }
 
 TEST_P(LifecycleSuite, LIFE_08_DupSharesConnectionAndCopiesTimeout) {
@@ -249,18 +245,14 @@ TEST_P(LifecycleSuite, LIFE_08_DupSharesConnectionAndCopiesTimeout) {
   EXPECT_EQ(dup.type(), c.server.type());
   EXPECT_EQ(dup.proto(), c.server.proto());
   EXPECT_EQ(dup.GetTimeout(), Timeout(absl::Seconds(7)));
-  ASSERT_OK(c.client.SendAll(kMsg));
-  ASSERT_OK_AND_ASSIGN(std::string got, ReadExactly(dup, kMsg.size()));
-  EXPECT_EQ(got, kMsg);
+  EXPECT_TRUE(Transfers(c.client, dup, kMsg));
 }
 
 TEST_P(LifecycleSuite, LIFE_08_DupSurvivesCloseOfOriginal) {
   ASSERT_OK_AND_ASSIGN(Connection c, Connect());
   ASSERT_OK_AND_ASSIGN(Socket dup, c.client.Dup());
   ASSERT_OK(c.client.Close());
-  ASSERT_OK(dup.SendAll(kMsg));
-  ASSERT_OK_AND_ASSIGN(std::string got, ReadExactly(c.server, kMsg.size()));
-  EXPECT_EQ(got, kMsg);
+  EXPECT_TRUE(Transfers(dup, c.server, kMsg));
 }
 
 TEST_P(LifecycleSuite, LIFE_09_FromFdDuplicatesHandle) {
@@ -272,13 +264,9 @@ TEST_P(LifecycleSuite, LIFE_09_FromFdDuplicatesHandle) {
   EXPECT_EQ(copy.family(), Family::kInet);
   EXPECT_EQ(copy.type(), Type::kStream);
   // The caller keeps its handle: both work, and closing one keeps the other.
-  ASSERT_OK(c.client.SendAll(kMsg));
-  ASSERT_OK_AND_ASSIGN(std::string got, ReadExactly(copy, kMsg.size()));
-  EXPECT_EQ(got, kMsg);
+  EXPECT_TRUE(Transfers(c.client, copy, kMsg));
   ASSERT_OK(copy.Close());
-  ASSERT_OK(c.client.SendAll(kMsg));
-  ASSERT_OK_AND_ASSIGN(got, ReadExactly(c.server, kMsg.size()));
-  EXPECT_EQ(got, kMsg);
+  EXPECT_TRUE(Transfers(c.client, c.server, kMsg));
 }
 
 TEST_P(LifecycleSuite, LIFE_09_FromFdTakesDefaultTimeoutNotTheOriginals) {
@@ -457,12 +445,8 @@ TEST_P(LifecycleSuite, LIFE_14_SocketPairIsConnectedBothWays) {
                                              0, os()));
   ASSERT_OK(pair.first.SetTimeout(kPeerTimeout));
   ASSERT_OK(pair.second.SetTimeout(kPeerTimeout));
-  ASSERT_OK(pair.first.SendAll(kMsg));
-  ASSERT_OK_AND_ASSIGN(std::string got, ReadExactly(pair.second, kMsg.size()));
-  EXPECT_EQ(got, kMsg);
-  ASSERT_OK(pair.second.SendAll(kMsg));
-  ASSERT_OK_AND_ASSIGN(got, ReadExactly(pair.first, kMsg.size()));
-  EXPECT_EQ(got, kMsg);
+  EXPECT_TRUE(Transfers(pair.first, pair.second, kMsg));
+  EXPECT_TRUE(Transfers(pair.second, pair.first, kMsg));
 }
 
 TEST_P(LifecycleSuite, LIFE_14_SocketPairDefaultsToUnixStream) {

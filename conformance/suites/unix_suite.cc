@@ -39,12 +39,8 @@ std::string UniqueAbstractName(std::string_view tail) {
 void ExpectStreamEcho(Connection& c) {
   ASSERT_OK(c.client.SetTimeout(kPeerTimeout));
   ASSERT_OK(c.server.SetTimeout(kPeerTimeout));
-  ASSERT_OK(c.client.SendAll(kMsg));
-  ASSERT_OK_AND_ASSIGN(std::string got, ReadExactly(c.server, kMsg.size()));
-  EXPECT_EQ(got, kMsg);
-  ASSERT_OK(c.server.SendAll(got));
-  ASSERT_OK_AND_ASSIGN(got, ReadExactly(c.client, kMsg.size()));
-  EXPECT_EQ(got, kMsg);
+  EXPECT_TRUE(Transfers(c.client, c.server, kMsg));
+  EXPECT_TRUE(Transfers(c.server, c.client, kMsg));
 }
 
 TEST_P(UnixSuite, UNIX_01_PathBindNameAndEcho) {
@@ -75,9 +71,7 @@ TEST_P(UnixSuite, UNIX_02_ConnectedClientIsUnnamed) {
   ASSERT_OK_AND_ASSIGN(SocketAddress address,
                        SocketAddress::Unix(UnixPath("unnamed.sock")));
   ASSERT_OK_AND_ASSIGN(Listening listening, ListenUnix(os(), address));
-  ASSERT_OK_AND_ASSIGN(Socket client, NewSocket(Family::kUnix));
-  ASSERT_OK(client.SetTimeout(kPeerTimeout));
-  ASSERT_OK(client.Connect(address));
+  ASSERT_OK_AND_ASSIGN(Socket client, ConnectClient(address));
   ASSERT_OK(listening.socket.SetTimeout(kPeerTimeout));
   ASSERT_OK_AND_ASSIGN(Accepted accepted, listening.socket.Accept());
   EXPECT_EQ(accepted.address.unix_path(), "")
