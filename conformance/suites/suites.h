@@ -31,6 +31,8 @@ class OptionsSuite : public ConformanceTest {};
 class ShutdownSuite : public ConformanceTest {};
 // ErrorsSuite: ERR-nn (docs/behaviour/errors.md).
 class ErrorsSuite : public ConformanceTest {};
+// IoctlSuite: IOCTL-nn (docs/behaviour/ioctl.md).
+class IoctlSuite : public ConformanceTest {};
 
 }  // namespace conformance
 }  // namespace xsock
