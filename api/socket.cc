@@ -696,6 +696,9 @@ absl::Status Socket::Ioctl(platform::IoctlCode code,
       break;
     case platform::IoctlCode::kKeepAliveVals:
     case platform::IoctlCode::kLoopbackFastPath:
+      if (arg.value > 1) {
+        return InvalidArgument(kCall, "arg", "on/off value must be 0 or 1");
+      }
       break;
     default:
       return InvalidArgument(kCall, "code", "invalid ioctl command");

@@ -332,7 +332,8 @@ class Socket {
   // Ioctl runs a Winsock socket ioctl (SIO_RCVALL, SIO_KEEPALIVE_VALS,
   // SIO_LOOPBACK_FAST_PATH). Errors: kInvalidArgument naming "code" for a
   // value outside IoctlCode or "arg" for a SIO_RCVALL mode outside
-  // RcvAllMode; kUnimplemented on backends without them, with a message
+  // RcvAllMode or an on/off value other than 0 or 1 (SIO_KEEPALIVE_VALS,
+  // SIO_LOOPBACK_FAST_PATH); kUnimplemented on backends without them, with a message
   // saying so; kPermissionDenied / kInvalidArgument for
   // SIO_RCVALL without administrator rights or on an unsuitable socket.
   // Corresponds to WSAIoctl(). Python: socket.ioctl().

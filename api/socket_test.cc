@@ -930,6 +930,11 @@ TEST_F(SocketTest, ArgumentsAreValidatedBeforeTheBackend) {
   platform::IoctlArg arg;
   arg.value = 4;
   ExpectInvalidArgument(dgram.Ioctl(platform::IoctlCode::kRcvAll, arg), "arg");
+  arg.value = 2;
+  ExpectInvalidArgument(dgram.Ioctl(platform::IoctlCode::kKeepAliveVals, arg),
+                        "arg");
+  ExpectInvalidArgument(
+      dgram.Ioctl(platform::IoctlCode::kLoopbackFastPath, arg), "arg");
   EXPECT_EQ(os_.calls, 0);
   // A negative backlog becomes 0 rather than an error.
   Socket stream = MakeSocket(std::nullopt);

@@ -273,6 +273,17 @@ TEST_P(IoctlSuite, IOCTL_05_ValidRcvAllModesAreNotRejectedAsBadInput) {
   }
 }
 
+TEST_P(IoctlSuite, IOCTL_05_OnOffOutOfRangeNamesArg) {
+  ASSERT_OK_AND_ASSIGN(Socket s, NewSocket(Family::kInet, Type::kStream));
+  for (IoctlCode code : {IoctlCode::kKeepAliveVals, IoctlCode::kLoopbackFastPath}) {
+    for (uint32_t value : {2u, 0xFFFFFFFFu}) {
+      SCOPED_TRACE(value);
+      EXPECT_INVALID_ARGUMENT(s.Ioctl(code, Value(value)), "arg");
+    }
+  }
+  EXPECT_FALSE(s.closed());
+}
+
 TEST_P(IoctlSuite, IOCTL_05_CodeOutOfRangeNamesCode) {
   ASSERT_OK_AND_ASSIGN(Socket s, NewSocket(Family::kInet, Type::kStream));
   for (int code : {3, 4, 1000, -1}) {
