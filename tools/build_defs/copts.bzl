@@ -22,7 +22,8 @@ must stay quiet on them. Left out on purpose:
   -Wnull-dereference    false positives in optimized builds.
 
 Which extras apply is chosen by the C++ toolchain's `compiler` attribute
-(config_settings in tools/build_defs/BUILD.bazel).
+(config_settings in tools/build_defs/BUILD.bazel), and by the target OS for
+the Windows macros.
 """
 
 # Understood by GCC and Clang alike.
@@ -52,14 +53,26 @@ _GCC_SHADOW = ["-Wshadow=local"]
 
 _CLANG_SHADOW = ["-Wshadow"]
 
-XSOCK_COPTS = _WARNINGS + select({
+# Windows targets: the Windows 10 API level, no min/max macros from
+# <windows.h>, and <windows.h> without its rarely used APIs (among them the
+# old <winsock.h>, which clashes with <winsock2.h>).
+_WINDOWS_DEFINES = select({
+    "@platforms//os:windows": [
+        "-DNOMINMAX",
+        "-DWIN32_LEAN_AND_MEAN",
+        "-D_WIN32_WINNT=0x0A00",
+    ],
+    "//conditions:default": [],
+})
+
+XSOCK_COPTS = _WARNINGS + _WINDOWS_DEFINES + select({
     "//tools/build_defs:compiler_gcc": _GCC_WARNINGS + _GCC_SHADOW,
     "//tools/build_defs:compiler_mingw_gcc": _GCC_WARNINGS + _GCC_SHADOW,
     "//tools/build_defs:compiler_clang": _CLANG_SHADOW,
     "//conditions:default": [],
 })
 
-XSOCK_TEST_COPTS = _WARNINGS + select({
+XSOCK_TEST_COPTS = _WARNINGS + _WINDOWS_DEFINES + select({
     "//tools/build_defs:compiler_gcc": _GCC_WARNINGS,
     "//tools/build_defs:compiler_mingw_gcc": _GCC_WARNINGS,
     "//conditions:default": [],
