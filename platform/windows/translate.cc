@@ -1,0 +1,210 @@
+// platform/windows/translate.cc: the portable -> Winsock tables of the
+// Windows backend.
+
+#include "platform/windows/translate.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "core/error.h"
+#include "core/options.h"
+#include "core/types.h"
+#include "platform/windows/winsock.h"
+
+namespace xsock {
+namespace platform {
+namespace windows_internal {
+namespace {
+
+constexpr std::string_view kBackend = "windows";
+
+// Families, indexed by Family value.
+constexpr int kFamilies[] = {
+    -1,        // kUnspec: never a socket family here
+    AF_INET,   // kInet
+    AF_INET6,  // kInet6
+    AF_UNIX,   // kUnix (Windows 10 1803+; probed at run time)
+    -1,        // kNetlink: Linux only
+    -1,        // kTipc: Linux only
+};
+
+// Types, indexed by Type value.
+constexpr int kTypes[] = {
+    -1,              // 0: not a Type
+    SOCK_STREAM,     // kStream
+    SOCK_DGRAM,      // kDgram
+    SOCK_RAW,        // kRaw
+    SOCK_SEQPACKET,  // kSeqPacket
+    SOCK_RDM,        // kRdm
+};
+
+struct FlagEntry {
+  MsgFlags flag;
+  int recv_native;  // -1: not on receives
+  int send_native;  // -1: not on sends
+  std::string_view name;
+};
+
+// MSG_WAITALL is a receive flag on Windows (send(MSG_WAITALL) is
+// WSAEOPNOTSUPP, quirk IO-03); MSG_DONTWAIT, MSG_TRUNC and MSG_EOR do not
+// exist (IO-02).
+constexpr FlagEntry kMsgFlags[] = {
+    {MsgFlags::kPeek, MSG_PEEK, -1, "MSG_PEEK"},
+    {MsgFlags::kOob, MSG_OOB, MSG_OOB, "MSG_OOB"},
+    {MsgFlags::kWaitAll, MSG_WAITALL, -1, "MSG_WAITALL"},
+    {MsgFlags::kDontWait, -1, -1, "MSG_DONTWAIT"},
+    {MsgFlags::kDontRoute, MSG_DONTROUTE, MSG_DONTROUTE, "MSG_DONTROUTE"},
+    {MsgFlags::kTrunc, -1, -1, "MSG_TRUNC"},
+    {MsgFlags::kEor, -1, -1, "MSG_EOR"},
+};
+
+struct OptionEntry {
+  Option option;
+  int level;  // -1: Windows lacks the option
+  int name;
+};
+
+#define XSOCK_OPT(option, level, name) {Option::option, level, name}
+#define XSOCK_NO_OPT(option) {Option::option, -1, -1}
+
+// kOptions is indexed by Option value (checked below).
+constexpr OptionEntry kOptions[] = {
+    // SO_REUSEADDR keeps its native name; WindowsOs::SetSockOpt/GetSockOpt
+    // give it the portable meaning (see windows_os.h, BIND-01/02).
+    XSOCK_OPT(kReuseAddr, SOL_SOCKET, SO_REUSEADDR),
+    XSOCK_NO_OPT(kReusePort),  // Windows has no SO_REUSEPORT (BIND-04)
+    XSOCK_OPT(kKeepAlive, SOL_SOCKET, SO_KEEPALIVE),
+    XSOCK_OPT(kBroadcast, SOL_SOCKET, SO_BROADCAST),
+    XSOCK_OPT(kLinger, SOL_SOCKET, SO_LINGER),
+    XSOCK_OPT(kRcvBuf, SOL_SOCKET, SO_RCVBUF),
+    XSOCK_OPT(kSndBuf, SOL_SOCKET, SO_SNDBUF),
+    XSOCK_OPT(kRcvTimeo, SOL_SOCKET, SO_RCVTIMEO),  // DWORD milliseconds
+    XSOCK_OPT(kSndTimeo, SOL_SOCKET, SO_SNDTIMEO),  // DWORD milliseconds
+    // Winsock defines SO_RCVLOWAT but neither getsockopt nor setsockopt
+    // supports it.
+    XSOCK_NO_OPT(kRcvLowat),
+    XSOCK_OPT(kOobInline, SOL_SOCKET, SO_OOBINLINE),
+    XSOCK_OPT(kDontRoute, SOL_SOCKET, SO_DONTROUTE),
+    XSOCK_OPT(kType, SOL_SOCKET, SO_TYPE),
+    XSOCK_OPT(kError, SOL_SOCKET, SO_ERROR),
+    XSOCK_OPT(kAcceptConn, SOL_SOCKET, SO_ACCEPTCONN),
+    XSOCK_OPT(kTcpNoDelay, IPPROTO_TCP, TCP_NODELAY),
+    XSOCK_OPT(kTcpKeepIdle, IPPROTO_TCP, TCP_KEEPIDLE),    // 1709+, seconds
+    XSOCK_OPT(kTcpKeepIntvl, IPPROTO_TCP, TCP_KEEPINTVL),  // 1709+, seconds
+    XSOCK_OPT(kTcpKeepCnt, IPPROTO_TCP, TCP_KEEPCNT),      // 1703+
+    XSOCK_OPT(kTcpMaxSeg, IPPROTO_TCP, TCP_MAXSEG),
+    XSOCK_OPT(kIpTtl, IPPROTO_IP, IP_TTL),
+    XSOCK_OPT(kIpTos, IPPROTO_IP, IP_TOS),
+    XSOCK_OPT(kIpMulticastTtl, IPPROTO_IP, IP_MULTICAST_TTL),
+    XSOCK_OPT(kIpMulticastLoop, IPPROTO_IP, IP_MULTICAST_LOOP),
+    XSOCK_OPT(kIpHdrIncl, IPPROTO_IP, IP_HDRINCL),
+    XSOCK_OPT(kIpv6V6Only, IPPROTO_IPV6, IPV6_V6ONLY),
+    XSOCK_OPT(kIpv6UnicastHops, IPPROTO_IPV6, IPV6_UNICAST_HOPS),
+    XSOCK_OPT(kIpv6MulticastHops, IPPROTO_IPV6, IPV6_MULTICAST_HOPS),
+    XSOCK_OPT(kIpv6MulticastLoop, IPPROTO_IPV6, IPV6_MULTICAST_LOOP),
+};
+
+#undef XSOCK_OPT
+#undef XSOCK_NO_OPT
+
+static_assert(sizeof(kOptions) / sizeof(kOptions[0]) == kOptionCount,
+              "one native entry per Option");
+static_assert(sizeof(kFamilies) / sizeof(kFamilies[0]) ==
+                  static_cast<size_t>(Family::kTipc) + 1,
+              "one native entry per Family");
+static_assert(sizeof(kTypes) / sizeof(kTypes[0]) ==
+                  static_cast<size_t>(Type::kRdm) + 1,
+              "one native entry per Type");
+static_assert(sizeof(kMsgFlags) / sizeof(kMsgFlags[0]) == 7 &&
+                  kAllMsgFlags == (1u << 7) - 1,
+              "one native entry per MsgFlags bit");
+
+constexpr bool OptionsInOrder() {
+  for (int i = 0; i < kOptionCount; ++i) {
+    if (static_cast<int>(kOptions[i].option) != i) return false;
+  }
+  return true;
+}
+static_assert(OptionsInOrder(), "kOptions is indexed by Option value");
+
+template <size_t N>
+int IndexOf(const int (&table)[N], int value) {
+  if (value < 0) return -1;
+  for (size_t i = 1; i < N; ++i) {
+    if (table[i] == value) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+}  // namespace
+
+int NativeFamily(Family f) {
+  if (!IsValidFamily(f)) return -1;
+  return kFamilies[static_cast<int>(f)];
+}
+
+bool PortableFamily(int af, Family* f) {
+  int i = IndexOf(kFamilies, af);
+  if (i < 0) return false;
+  *f = static_cast<Family>(i);
+  return true;
+}
+
+int NativeType(Type t) {
+  if (!IsValidType(t)) return -1;
+  return kTypes[static_cast<int>(t)];
+}
+
+bool PortableType(int type, Type* t) {
+  int i = IndexOf(kTypes, type);
+  if (i < 0) return false;
+  *t = static_cast<Type>(i);
+  return true;
+}
+
+int NativeShutdown(ShutdownHow how) {
+  switch (how) {
+    case ShutdownHow::kRead:
+      return SD_RECEIVE;
+    case ShutdownHow::kWrite:
+      return SD_SEND;
+    case ShutdownHow::kBoth:
+      return SD_BOTH;
+  }
+  return -1;
+}
+
+absl::Status NativeMsgFlags(MsgFlags flags, bool send, std::string_view call,
+                            int* native) {
+  uint32_t bits = static_cast<uint32_t>(flags);
+  int out = 0;
+  if (bits != 0) {
+    if ((bits & ~kAllMsgFlags) != 0) {
+      return InvalidArgument(call, "flags", "unknown message flag bits");
+    }
+    for (const FlagEntry& e : kMsgFlags) {
+      if (!HasFlag(flags, e.flag)) continue;
+      const int value = send ? e.send_native : e.recv_native;
+      if (value < 0) return Unimplemented(call, e.name, kBackend);
+      out |= value;
+    }
+  }
+  *native = out;
+  return absl::OkStatus();
+}
+
+absl::StatusOr<NativeOption> NativeOptionFor(Option option) {
+  int i = static_cast<int>(option);
+  const OptionInfo* info = GetOptionInfo(option);
+  if (i < 0 || i >= kOptionCount || info == nullptr) {
+    return InvalidArgument("sockopt", "option", "unknown option");
+  }
+  const OptionEntry& e = kOptions[i];
+  if (e.level < 0) return Unimplemented("sockopt", info->name, kBackend);
+  return NativeOption{e.level, e.name};
+}
+
+}  // namespace windows_internal
+}  // namespace platform
+}  // namespace xsock
