@@ -115,8 +115,7 @@ absl::StatusOr<SocketAddress> DecodeAddress(const sockaddr* sa, int len,
     std::array<uint8_t, 16> ip;
     std::memcpy(ip.data(), &sin6.sin6_addr, 16);
     return SocketAddress::Inet6(ip, ntohs(sin6.sin6_port),
-                                ntohl(sin6.sin6_flowinfo),
-                                sin6.sin6_scope_id);
+                                ntohl(sin6.sin6_flowinfo), sin6.sin6_scope_id);
   }
   if (af == AF_UNIX) {
     if (n > sizeof(sockaddr_un)) {

@@ -63,8 +63,7 @@ absl::StatusOr<SocketAddress> DecodeAddress(const sockaddr* sa, int len,
 // UnspecifiedAddress returns what POSIX reports for an unbound socket of
 // native family `af`: 0.0.0.0:0, [::]:0 or the unnamed AF_UNIX address;
 // kFamilyNotSupported for other families.
-absl::StatusOr<SocketAddress> UnspecifiedAddress(int af,
-                                                 std::string_view call);
+absl::StatusOr<SocketAddress> UnspecifiedAddress(int af, std::string_view call);
 
 // IsLoopback returns whether `addr` is an IPv4 127.0.0.0/8 address, ::1 or
 // an IPv4-mapped 127.0.0.0/8 address.

@@ -190,7 +190,7 @@ static_assert(sizeof(PosixLinger) != sizeof(linger),
 
 }  // namespace
 
-// --- lifetime of Winsock -------------------------------------------------------
+// --- lifetime of Winsock -----------------------------------------------------
 
 WindowsOs::WindowsOs() {
   WSADATA data;
@@ -206,8 +206,8 @@ WindowsOs::~WindowsOs() {
 namespace {
 
 bool ProbeSocket(int af, int type, int proto) {
-  SOCKET s = ::WSASocketW(af, type, proto, nullptr, 0,
-                          WSA_FLAG_NO_HANDLE_INHERIT);
+  SOCKET s =
+      ::WSASocketW(af, type, proto, nullptr, 0, WSA_FLAG_NO_HANDLE_INHERIT);
   if (s == INVALID_SOCKET) return false;
   ::closesocket(s);
   return true;
@@ -259,8 +259,8 @@ bool WindowsOs::ProbeCapability(Capability c) const {
 }
 
 void WindowsOs::ProbeAll() const {
-  for (int i = 0; i <= static_cast<int>(Capability::kHandleCount) &&
-                  i < kCapabilitySlots;
+  for (int i = 0;
+       i <= static_cast<int>(Capability::kHandleCount) && i < kCapabilitySlots;
        ++i) {
     capabilities_[i] = ProbeCapability(static_cast<Capability>(i));
   }
@@ -290,7 +290,7 @@ ErrorKind WindowsOs::KindOfNative(int code) const {
 
 int WindowsOs::WouldBlockCode() const { return WSAEWOULDBLOCK; }
 
-// --- lifetime ------------------------------------------------------------------
+// --- lifetime ----------------------------------------------------------------
 
 absl::StatusOr<NativeHandle> WindowsOs::Socket(Family family, Type type,
                                                int proto,
@@ -346,13 +346,12 @@ absl::Status WindowsOs::Close(NativeHandle h) const {
 
 absl::StatusOr<NativeHandle> WindowsOs::Dup(NativeHandle h) const {
   WSAPROTOCOL_INFOW info;
-  if (::WSADuplicateSocketW(ToSocket(h), ::GetCurrentProcessId(), &info) !=
-      0) {
+  if (::WSADuplicateSocketW(ToSocket(h), ::GetCurrentProcessId(), &info) != 0) {
     return LastWsaError("WSADuplicateSocketW");
   }
-  SOCKET s = ::WSASocketW(FROM_PROTOCOL_INFO, FROM_PROTOCOL_INFO,
-                          FROM_PROTOCOL_INFO, &info, 0,
-                          WSA_FLAG_OVERLAPPED | WSA_FLAG_NO_HANDLE_INHERIT);
+  SOCKET s =
+      ::WSASocketW(FROM_PROTOCOL_INFO, FROM_PROTOCOL_INFO, FROM_PROTOCOL_INFO,
+                   &info, 0, WSA_FLAG_OVERLAPPED | WSA_FLAG_NO_HANDLE_INHERIT);
   if (s == INVALID_SOCKET) return LastWsaError("WSASocketW");
   return FromSocket(s);
 }
@@ -376,7 +375,7 @@ absl::StatusOr<HandleInfo> WindowsOs::Describe(NativeHandle h) const {
   return out;
 }
 
-// --- addresses and connections -------------------------------------------------
+// --- addresses and connections -----------------------------------------------
 
 absl::Status WindowsOs::Bind(NativeHandle h, const SocketAddress& addr) const {
   NativeSockAddr a;
@@ -530,7 +529,7 @@ absl::Status WindowsOs::Shutdown(NativeHandle h, ShutdownHow how) const {
   return absl::OkStatus();
 }
 
-// --- data ----------------------------------------------------------------------
+// --- data --------------------------------------------------------------------
 
 absl::StatusOr<size_t> WindowsOs::Send(NativeHandle h, const void* data,
                                        size_t len, MsgFlags flags) const {
@@ -539,7 +538,8 @@ absl::StatusOr<size_t> WindowsOs::Send(NativeHandle h, const void* data,
       windows_internal::NativeMsgFlags(flags, /*send=*/true, "send", &native);
   if (!status.ok()) return status;
   const SOCKET s = ToSocket(h);
-  const int n = ::send(s, static_cast<const char*>(data), ClampLen(len), native);
+  const int n =
+      ::send(s, static_cast<const char*>(data), ClampLen(len), native);
   if (n == SOCKET_ERROR) {
     const int err = ::WSAGetLastError();
     if (err == WSAEWOULDBLOCK) return WouldBlockError();
@@ -552,8 +552,8 @@ absl::StatusOr<size_t> WindowsOs::SendTo(NativeHandle h, const void* data,
                                          size_t len, MsgFlags flags,
                                          const SocketAddress& to) const {
   int native = 0;
-  absl::Status status = windows_internal::NativeMsgFlags(flags, /*send=*/true,
-                                                         "sendto", &native);
+  absl::Status status =
+      windows_internal::NativeMsgFlags(flags, /*send=*/true, "sendto", &native);
   if (!status.ok()) return status;
   NativeSockAddr a;
   status = windows_internal::EncodeAddress(to, "sendto", &a);
@@ -639,7 +639,7 @@ absl::StatusOr<size_t> WindowsOs::RecvImpl(NativeHandle h, void* buf,
   }
 }
 
-// --- modes, readiness, options ---------------------------------------------------
+// --- modes, readiness, options -----------------------------------------------
 
 absl::Status WindowsOs::SetNonBlocking(NativeHandle h, bool on) const {
   u_long value = on ? 1 : 0;
@@ -650,9 +650,8 @@ absl::Status WindowsOs::SetNonBlocking(NativeHandle h, bool on) const {
 }
 
 absl::StatusOr<bool> WindowsOs::IsNonBlocking(NativeHandle /*h*/) const {
-  return Unimplemented("ioctlsocket",
-                       "reading back the non-blocking mode (FIONBIO)",
-                       kBackend);
+  return Unimplemented(
+      "ioctlsocket", "reading back the non-blocking mode (FIONBIO)", kBackend);
 }
 
 absl::StatusOr<unsigned> WindowsOs::Wait(NativeHandle h, unsigned interest,
@@ -678,9 +677,9 @@ absl::StatusOr<unsigned> WindowsOs::Wait(NativeHandle h, unsigned interest,
     tv.tv_usec = (timeout_ms % 1000) * 1000;
     timeout = &tv;
   }
-  const int rc = ::select(0, want_read ? &read_set : nullptr,
-                          want_write ? &write_set : nullptr, &except_set,
-                          timeout);
+  const int rc =
+      ::select(0, want_read ? &read_set : nullptr,
+               want_write ? &write_set : nullptr, &except_set, timeout);
   if (rc == SOCKET_ERROR) return LastWsaError("select");
   if (rc == 0) return 0u;
   unsigned ready = 0;
@@ -732,7 +731,8 @@ absl::Status SetReuseAddr(SOCKET s, int type, bool on) {
     if (SetIntOption(s, SOL_SOCKET, SO_EXCLUSIVEADDRUSE, 0) != 0) {
       return LastWsaError("setsockopt");
     }
-    if (type == SOCK_DGRAM && SetIntOption(s, SOL_SOCKET, SO_REUSEADDR, 1) != 0) {
+    if (type == SOCK_DGRAM &&
+        SetIntOption(s, SOL_SOCKET, SO_REUSEADDR, 1) != 0) {
       return LastWsaError("setsockopt");
     }
     return absl::OkStatus();
@@ -746,8 +746,8 @@ absl::Status SetReuseAddr(SOCKET s, int type, bool on) {
 
 }  // namespace
 
-absl::Status WindowsOs::GetSockOpt(NativeHandle h, NativeOption opt,
-                                   void* buf, size_t* len) const {
+absl::Status WindowsOs::GetSockOpt(NativeHandle h, NativeOption opt, void* buf,
+                                   size_t* len) const {
   const SOCKET s = ToSocket(h);
   if (IsSocketOption(opt, SO_REUSEADDR)) {
     WSAPROTOCOL_INFOW info;
@@ -771,8 +771,8 @@ absl::Status WindowsOs::GetSockOpt(NativeHandle h, NativeOption opt,
   if (IsSocketOption(opt, SO_LINGER) && *len == sizeof(PosixLinger)) {
     linger native;
     int n = sizeof(native);
-    if (::getsockopt(s, opt.level, opt.name,
-                     reinterpret_cast<char*>(&native), &n) != 0) {
+    if (::getsockopt(s, opt.level, opt.name, reinterpret_cast<char*>(&native),
+                     &n) != 0) {
       return LastWsaError("getsockopt");
     }
     PosixLinger out{native.l_onoff, native.l_linger};
@@ -780,8 +780,7 @@ absl::Status WindowsOs::GetSockOpt(NativeHandle h, NativeOption opt,
     return absl::OkStatus();
   }
   int n = ClampLen(*len);
-  if (::getsockopt(s, opt.level, opt.name, static_cast<char*>(buf), &n) !=
-      0) {
+  if (::getsockopt(s, opt.level, opt.name, static_cast<char*>(buf), &n) != 0) {
     return LastWsaError("getsockopt");
   }
   if (n > 0 && static_cast<size_t>(n) < sizeof(int) && *len >= sizeof(int)) {
@@ -892,8 +891,8 @@ absl::Status WindowsOs::Ioctl(NativeHandle h, IoctlCode code,
     }
     case IoctlCode::kLoopbackFastPath: {
       DWORD value = arg.value;
-      rc = ::WSAIoctl(s, SIO_LOOPBACK_FAST_PATH, &value, sizeof(value),
-                      nullptr, 0, &bytes, nullptr, nullptr);
+      rc = ::WSAIoctl(s, SIO_LOOPBACK_FAST_PATH, &value, sizeof(value), nullptr,
+                      0, &bytes, nullptr, nullptr);
       break;
     }
     default:
@@ -922,7 +921,7 @@ absl::Status WindowsOs::Ioctl(NativeHandle h, IoctlCode code,
   return WsaErrorWithKind(kind, err, "ioctl", message);
 }
 
-// --- testing -------------------------------------------------------------------
+// --- testing -----------------------------------------------------------------
 
 absl::StatusOr<int> WindowsOs::OpenHandleCountForTesting() const {
   DWORD count = 0;

@@ -39,7 +39,7 @@
 #include "platform/windows/translate.h"
 #include "platform/windows/winsock.h"
 
-// --- allocation counting -------------------------------------------------------
+// --- allocation counting -----------------------------------------------------
 // The would-block and success paths of the data calls must not allocate. The
 // replacement operator new counts allocations; it takes memory from the
 // process heap (not malloc, which GCC would pair with the replaced new and
@@ -72,10 +72,10 @@ const absl::Status& StatusOf(const absl::StatusOr<T>& s) {
   return s.status();
 }
 
-#define XSOCK_ASSERT_OK(expr)                                     \
-  do {                                                            \
-    const auto& xsock_result_ = (expr);                           \
-    ASSERT_TRUE(xsock_result_.ok()) << StatusOf(xsock_result_);   \
+#define XSOCK_ASSERT_OK(expr)                                   \
+  do {                                                          \
+    const auto& xsock_result_ = (expr);                         \
+    ASSERT_TRUE(xsock_result_.ok()) << StatusOf(xsock_result_); \
   } while (0)
 
 #define XSOCK_CONCAT_INNER(a, b) a##b
@@ -197,6 +197,27 @@ absl::StatusOr<ClosedPort> MakeClosedPort(Type t = Type::kStream) {
   return ClosedPort{std::move(*h), *addr};
 }
 
+CreateOptions NonBlocking() {
+  CreateOptions options;
+  options.nonblocking = true;
+  return options;
+}
+
+// PendingConnect is a non-blocking TCP socket and what its connect() to a
+// loopback address answered.
+struct PendingConnect {
+  Handle handle;
+  absl::Status status;
+};
+
+absl::StatusOr<PendingConnect> StartConnect(const SocketAddress& to) {
+  absl::StatusOr<Handle> h =
+      MakeSocket(to.family(), Type::kStream, NonBlocking());
+  if (!h.ok()) return h.status();
+  absl::Status status = Win().Connect(h->get(), to);
+  return PendingConnect{std::move(*h), status};
+}
+
 absl::Status SendAll(NativeHandle h, std::string_view data) {
   while (!data.empty()) {
     absl::StatusOr<size_t> n =
@@ -223,8 +244,7 @@ absl::StatusOr<std::string> RecvExactly(NativeHandle h, size_t len) {
 
 bool NativeInheritFlag(NativeHandle h) {
   DWORD flags = 0;
-  if (::GetHandleInformation(reinterpret_cast<HANDLE>(Sock(h)), &flags) ==
-      0) {
+  if (::GetHandleInformation(reinterpret_cast<HANDLE>(Sock(h)), &flags) == 0) {
     ADD_FAILURE() << "GetHandleInformation failed: " << ::GetLastError();
     return true;
   }
@@ -248,7 +268,7 @@ int64_t ElapsedMs(std::chrono::steady_clock::time_point start) {
       .count();
 }
 
-// --- identity and capabilities -----------------------------------------------------
+// --- identity and capabilities -----------------------------------------------
 
 TEST(WindowsOsTest, NameCapabilitiesAndNativeOs) {
   const Os& os = Win();
@@ -272,21 +292,24 @@ TEST(WindowsOsTest, NameCapabilitiesAndNativeOs) {
 
 TEST(WindowsOsTest, HandlesAreSocketsWidenedUnchanged) {
   static_assert(sizeof(SOCKET) == sizeof(NativeHandle), "HND-01");
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle h, MakeSocket(Family::kInet, Type::kStream));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle h,
+                             MakeSocket(Family::kInet, Type::kStream));
   // The value is the SOCKET itself: Winsock accepts it as is.
   EXPECT_EQ(NativeIntOption(h.get(), SOL_SOCKET, SO_TYPE), SOCK_STREAM);
 }
 
-// --- TCP -----------------------------------------------------------------------------
+// --- TCP ---------------------------------------------------------------------
 
 TEST(WindowsOsTest, TcpLoopbackRoundTrip) {
   XSOCK_ASSERT_OK_AND_ASSIGN(Listener l, MakeListener());
   EXPECT_EQ(l.addr.host(), "127.0.0.1");
   EXPECT_NE(l.addr.port(), 0);
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle c, MakeSocket(Family::kInet, Type::kStream));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle c,
+                             MakeSocket(Family::kInet, Type::kStream));
   XSOCK_ASSERT_OK(Win().Connect(c.get(), l.addr));
   SocketAddress peer;
-  XSOCK_ASSERT_OK_AND_ASSIGN(NativeHandle a, Win().Accept(l.handle.get(), &peer));
+  XSOCK_ASSERT_OK_AND_ASSIGN(NativeHandle a,
+                             Win().Accept(l.handle.get(), &peer));
   Handle s(a);
   XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress client_name,
                              Win().GetSockName(c.get()));
@@ -327,14 +350,13 @@ TEST(WindowsOsTest, Ipv6LoopbackRoundTrip) {
   EXPECT_EQ(got, "v6");
 }
 
-// --- would-block -----------------------------------------------------------------------
+// --- would-block -------------------------------------------------------------
 
 TEST(WindowsOsTest, WouldBlockIsTheBareStatusAndDoesNotAllocate) {
   XSOCK_ASSERT_OK_AND_ASSIGN(Pair p, MakeTcpPair());
   XSOCK_ASSERT_OK(Win().SetNonBlocking(p.server.get(), true));
-  CreateOptions nb;
-  nb.nonblocking = true;
-  XSOCK_ASSERT_OK_AND_ASSIGN(Listener l, MakeListener(Family::kInet, nb));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Listener l,
+                             MakeListener(Family::kInet, NonBlocking()));
   char buf[16];
   SocketAddress from;
 
@@ -345,7 +367,8 @@ TEST(WindowsOsTest, WouldBlockIsTheBareStatusAndDoesNotAllocate) {
       Win().RecvFrom(p.server.get(), buf, sizeof(buf), MsgFlags::kNone, &from);
   absl::StatusOr<NativeHandle> accept_empty =
       Win().Accept(l.handle.get(), nullptr);
-  absl::StatusOr<unsigned> wait_empty = Win().Wait(p.server.get(), kWantRead, 0);
+  absl::StatusOr<unsigned> wait_empty =
+      Win().Wait(p.server.get(), kWantRead, 0);
   absl::StatusOr<size_t> sent =
       Win().Send(p.client.get(), "abc", 3, MsgFlags::kNone);
   absl::StatusOr<unsigned> wait_ready =
@@ -378,24 +401,28 @@ TEST(WindowsOsTest, WouldBlockIsTheBareStatusAndDoesNotAllocate) {
     full = Win().Send(p.client.get(), chunk, sizeof(chunk), MsgFlags::kNone);
   }
   EXPECT_TRUE(IsWouldBlock(full.status())) << full.status();
-  XSOCK_ASSERT_OK_AND_ASSIGN(unsigned w, Win().Wait(p.client.get(), kWantWrite, 0));
+  XSOCK_ASSERT_OK_AND_ASSIGN(unsigned w,
+                             Win().Wait(p.client.get(), kWantWrite, 0));
   EXPECT_EQ(w & kWritable, 0u) << "a full socket is not writable";
 }
 
 TEST(WindowsOsTest, ModeCannotBeReadBack) {
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle h, MakeSocket(Family::kInet, Type::kStream));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle h,
+                             MakeSocket(Family::kInet, Type::kStream));
   absl::StatusOr<bool> nb = Win().IsNonBlocking(h.get());
-  EXPECT_EQ(GetErrorKind(nb.status()), ErrorKind::kUnimplemented) << nb.status();
+  EXPECT_EQ(GetErrorKind(nb.status()), ErrorKind::kUnimplemented)
+      << nb.status();
   EXPECT_NE(std::string(nb.status().message()).find("FIONBIO"),
             std::string::npos)
       << nb.status();
 }
 
-// --- connect ------------------------------------------------------------------------
+// --- connect -----------------------------------------------------------------
 
 TEST(WindowsOsTest, RefusedConnectIsConnectionRefusedAndFast) {
   XSOCK_ASSERT_OK_AND_ASSIGN(ClosedPort closed, MakeClosedPort());
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle c, MakeSocket(Family::kInet, Type::kStream));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle c,
+                             MakeSocket(Family::kInet, Type::kStream));
   const auto start = std::chrono::steady_clock::now();
   absl::Status s = Win().Connect(c.get(), closed.addr);
   const int64_t ms = ElapsedMs(start);
@@ -410,13 +437,12 @@ TEST(WindowsOsTest, RefusedConnectIsConnectionRefusedAndFast) {
 
 TEST(WindowsOsTest, NonBlockingConnectIsInProgressAndFailureWakesWait) {
   XSOCK_ASSERT_OK_AND_ASSIGN(ClosedPort closed, MakeClosedPort());
-  CreateOptions nb;
-  nb.nonblocking = true;
-  XSOCK_ASSERT_OK_AND_ASSIGN(
-      Handle c, MakeSocket(Family::kInet, Type::kStream, nb));
-  absl::Status s = Win().Connect(c.get(), closed.addr);
-  ASSERT_EQ(GetErrorKind(s), ErrorKind::kInProgress) << s;
-  EXPECT_EQ(GetNativeCode(s), WSAEWOULDBLOCK) << "connect_ex's code (CONN-01)";
+  XSOCK_ASSERT_OK_AND_ASSIGN(PendingConnect pending, StartConnect(closed.addr));
+  const Handle& c = pending.handle;
+  ASSERT_EQ(GetErrorKind(pending.status), ErrorKind::kInProgress)
+      << pending.status;
+  EXPECT_EQ(GetNativeCode(pending.status), WSAEWOULDBLOCK)
+      << "connect_ex's code (CONN-01)";
   // The failure is in the except set only (CONN-02): Wait must see it long
   // before its own 5 s bound.
   const auto start = std::chrono::steady_clock::now();
@@ -430,12 +456,10 @@ TEST(WindowsOsTest, NonBlockingConnectIsInProgressAndFailureWakesWait) {
 
 TEST(WindowsOsTest, PendingErrorIsClearedByReadingIt) {
   XSOCK_ASSERT_OK_AND_ASSIGN(ClosedPort closed, MakeClosedPort());
-  CreateOptions nb;
-  nb.nonblocking = true;
-  XSOCK_ASSERT_OK_AND_ASSIGN(
-      Handle c, MakeSocket(Family::kInet, Type::kStream, nb));
-  absl::Status s = Win().Connect(c.get(), closed.addr);
-  ASSERT_EQ(GetErrorKind(s), ErrorKind::kInProgress) << s;
+  XSOCK_ASSERT_OK_AND_ASSIGN(PendingConnect pending, StartConnect(closed.addr));
+  const Handle& c = pending.handle;
+  ASSERT_EQ(GetErrorKind(pending.status), ErrorKind::kInProgress)
+      << pending.status;
   XSOCK_ASSERT_OK(Win().Wait(c.get(), kWantWrite, 5000));
   XSOCK_ASSERT_OK_AND_ASSIGN(int first, Win().PendingError(c.get()));
   EXPECT_EQ(first, WSAECONNREFUSED);
@@ -450,13 +474,14 @@ TEST(WindowsOsTest, PendingErrorIsClearedByReadingIt) {
 
 TEST(WindowsOsTest, ConnectedSocketWaitsWritableAndReadable) {
   XSOCK_ASSERT_OK_AND_ASSIGN(Pair p, MakeTcpPair());
-  XSOCK_ASSERT_OK_AND_ASSIGN(unsigned r, Win().Wait(p.client.get(), kWantWrite, 0));
+  XSOCK_ASSERT_OK_AND_ASSIGN(unsigned r,
+                             Win().Wait(p.client.get(), kWantWrite, 0));
   EXPECT_EQ(r, unsigned{kWritable});
   XSOCK_ASSERT_OK_AND_ASSIGN(r, Win().Wait(p.server.get(), kWantRead, 0));
   EXPECT_EQ(r, 0u);
   XSOCK_ASSERT_OK(SendAll(p.client.get(), "z"));
-  XSOCK_ASSERT_OK_AND_ASSIGN(r, Win().Wait(p.server.get(),
-                                           kWantRead | kWantWrite, 10000));
+  XSOCK_ASSERT_OK_AND_ASSIGN(
+      r, Win().Wait(p.server.get(), kWantRead | kWantWrite, 10000));
   EXPECT_NE(r & kReadable, 0u);
   EXPECT_NE(r & kWritable, 0u);
   // End of stream is readable.
@@ -471,16 +496,17 @@ TEST(WindowsOsTest, ConnectedSocketWaitsWritableAndReadable) {
   EXPECT_EQ(GetErrorKind(bad.status()), ErrorKind::kNotASocket) << bad.status();
 }
 
-// --- accept -------------------------------------------------------------------------
+// --- accept ------------------------------------------------------------------
 
 TEST(WindowsOsTest, AcceptedSocketIsBlockingAndNonInheritable) {
-  CreateOptions nb;
-  nb.nonblocking = true;
-  XSOCK_ASSERT_OK_AND_ASSIGN(Listener l, MakeListener(Family::kInet, nb));
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle c, MakeSocket(Family::kInet, Type::kStream));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Listener l,
+                             MakeListener(Family::kInet, NonBlocking()));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle c,
+                             MakeSocket(Family::kInet, Type::kStream));
   XSOCK_ASSERT_OK(Win().Connect(c.get(), l.addr));
   XSOCK_ASSERT_OK(Win().Wait(l.handle.get(), kWantRead, 10000));
-  XSOCK_ASSERT_OK_AND_ASSIGN(NativeHandle a, Win().Accept(l.handle.get(), nullptr));
+  XSOCK_ASSERT_OK_AND_ASSIGN(NativeHandle a,
+                             Win().Accept(l.handle.get(), nullptr));
   Handle s(a);
   EXPECT_FALSE(NativeInheritFlag(s.get()));
   // Blocking: with a 200 ms SO_RCVTIMEO an idle recv times out instead of
@@ -491,18 +517,21 @@ TEST(WindowsOsTest, AcceptedSocketIsBlockingAndNonInheritable) {
   XSOCK_ASSERT_OK(
       Win().SetSockOpt(s.get(), rcvtimeo, &timeout_ms, sizeof(timeout_ms)));
   char buf[4];
-  absl::StatusOr<size_t> n = Win().Recv(s.get(), buf, sizeof(buf), MsgFlags::kNone);
+  absl::StatusOr<size_t> n =
+      Win().Recv(s.get(), buf, sizeof(buf), MsgFlags::kNone);
   EXPECT_EQ(GetErrorKind(n.status()), ErrorKind::kTimedOut) << n.status();
 }
 
-// --- inheritance -----------------------------------------------------------------------
+// --- inheritance -------------------------------------------------------------
 
 TEST(WindowsOsTest, HandlesAreNonInheritableByDefault) {
   XSOCK_ASSERT_OK_AND_ASSIGN(Pair p, MakeTcpPair());
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle udp, MakeSocket(Family::kInet, Type::kDgram));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle udp,
+                             MakeSocket(Family::kInet, Type::kDgram));
   XSOCK_ASSERT_OK_AND_ASSIGN(NativeHandle d, Win().Dup(p.client.get()));
   Handle dup(d);
-  for (NativeHandle h : {p.client.get(), p.server.get(), udp.get(), dup.get()}) {
+  for (NativeHandle h :
+       {p.client.get(), p.server.get(), udp.get(), dup.get()}) {
     EXPECT_FALSE(NativeInheritFlag(h)) << "handle " << h;
     XSOCK_ASSERT_OK_AND_ASSIGN(bool inheritable, Win().IsInheritable(h));
     EXPECT_FALSE(inheritable) << "handle " << h;
@@ -524,7 +553,7 @@ TEST(WindowsOsTest, InheritableOptionAndSetInheritableRoundTrip) {
   EXPECT_TRUE(inheritable);
 }
 
-// --- exclusive binding ---------------------------------------------------------------------
+// --- exclusive binding -------------------------------------------------------
 
 TEST(WindowsOsTest, SocketsAreCreatedExclusive) {
   for (Type t : {Type::kStream, Type::kDgram}) {
@@ -542,7 +571,8 @@ TEST(WindowsOsTest, SecondBindOnALivePortIsAddressInUseEvenWithReuseAddr) {
                              Win().NativeOptionFor(Option::kReuseAddr));
   for (bool ask_reuse : {false, true}) {
     SCOPED_TRACE(ask_reuse ? "SO_REUSEADDR requested" : "no options");
-    XSOCK_ASSERT_OK_AND_ASSIGN(Handle h, MakeSocket(Family::kInet, Type::kStream));
+    XSOCK_ASSERT_OK_AND_ASSIGN(Handle h,
+                               MakeSocket(Family::kInet, Type::kStream));
     if (ask_reuse) {
       int one = 1;
       XSOCK_ASSERT_OK(Win().SetSockOpt(h.get(), reuse, &one, sizeof(one)));
@@ -554,9 +584,11 @@ TEST(WindowsOsTest, SecondBindOnALivePortIsAddressInUseEvenWithReuseAddr) {
     EXPECT_EQ(GetFailedCall(s), "bind");
   }
   // The listener still owns the port.
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle c, MakeSocket(Family::kInet, Type::kStream));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle c,
+                             MakeSocket(Family::kInet, Type::kStream));
   XSOCK_ASSERT_OK(Win().Connect(c.get(), l.addr));
-  XSOCK_ASSERT_OK_AND_ASSIGN(NativeHandle a, Win().Accept(l.handle.get(), nullptr));
+  XSOCK_ASSERT_OK_AND_ASSIGN(NativeHandle a,
+                             Win().Accept(l.handle.get(), nullptr));
   Handle s(a);
 }
 
@@ -607,17 +639,20 @@ TEST(WindowsOsTest, DatagramSocketsThatAllAskForReuseAddrShareAPort) {
   EXPECT_EQ(GetErrorKind(s), ErrorKind::kAddressInUse) << s;
 }
 
-// --- addresses -----------------------------------------------------------------------------
+// --- addresses ---------------------------------------------------------------
 
 TEST(WindowsOsTest, UnboundSocketNameIsTheUnspecifiedAddress) {
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle tcp, MakeSocket(Family::kInet, Type::kStream));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle tcp,
+                             MakeSocket(Family::kInet, Type::kStream));
   XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress name, Win().GetSockName(tcp.get()));
   EXPECT_EQ(name, SocketAddress::Inet4({0, 0, 0, 0}, 0)) << name.ToString();
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle udp, MakeSocket(Family::kInet, Type::kDgram));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle udp,
+                             MakeSocket(Family::kInet, Type::kDgram));
   XSOCK_ASSERT_OK_AND_ASSIGN(name, Win().GetSockName(udp.get()));
   EXPECT_EQ(name, SocketAddress::Inet4({0, 0, 0, 0}, 0)) << name.ToString();
   if (Win().Supports(Capability::kIpv6)) {
-    XSOCK_ASSERT_OK_AND_ASSIGN(Handle v6, MakeSocket(Family::kInet6, Type::kDgram));
+    XSOCK_ASSERT_OK_AND_ASSIGN(Handle v6,
+                               MakeSocket(Family::kInet6, Type::kDgram));
     XSOCK_ASSERT_OK_AND_ASSIGN(name, Win().GetSockName(v6.get()));
     EXPECT_EQ(name, SocketAddress::Inet6({}, 0)) << name.ToString();
   }
@@ -627,23 +662,27 @@ TEST(WindowsOsTest, UnboundSocketNameIsTheUnspecifiedAddress) {
 }
 
 TEST(WindowsOsTest, ListenWithoutBindBindsImplicitly) {
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle l, MakeSocket(Family::kInet, Type::kStream));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle l,
+                             MakeSocket(Family::kInet, Type::kStream));
   XSOCK_ASSERT_OK(Win().Listen(l.get(), 4));  // BIND-11
   XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress name, Win().GetSockName(l.get()));
   EXPECT_TRUE(name.is_unspecified()) << name.ToString();
   ASSERT_NE(name.port(), 0);
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle c, MakeSocket(Family::kInet, Type::kStream));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle c,
+                             MakeSocket(Family::kInet, Type::kStream));
   XSOCK_ASSERT_OK(Win().Connect(c.get(), Loopback(Family::kInet, name.port())));
   XSOCK_ASSERT_OK_AND_ASSIGN(NativeHandle a, Win().Accept(l.get(), nullptr));
   Handle s(a);
   // listen() on a datagram socket is still the OS's error.
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle udp, MakeSocket(Family::kInet, Type::kDgram));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle udp,
+                             MakeSocket(Family::kInet, Type::kDgram));
   absl::Status st = Win().Listen(udp.get(), 4);
   EXPECT_EQ(GetErrorKind(st), ErrorKind::kOperationNotSupported) << st;
 }
 
 TEST(WindowsOsTest, GetPeerNameOnUnconnectedIsNotConnected) {
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle h, MakeSocket(Family::kInet, Type::kStream));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle h,
+                             MakeSocket(Family::kInet, Type::kStream));
   absl::StatusOr<SocketAddress> peer = Win().GetPeerName(h.get());
   EXPECT_EQ(GetErrorKind(peer.status()), ErrorKind::kNotConnected)
       << peer.status();
@@ -659,8 +698,8 @@ TEST(WindowsOsTest, AddressEncoding) {
   EXPECT_EQ(sin.sin_family, AF_INET);
   EXPECT_EQ(ntohs(sin.sin_port), 8080);
   EXPECT_EQ(ntohl(sin.sin_addr.s_addr), 0xC0000207u);
-  XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress back, windows_internal::DecodeAddress(
-                                                     n.get(), n.len, "x"));
+  XSOCK_ASSERT_OK_AND_ASSIGN(
+      SocketAddress back, windows_internal::DecodeAddress(n.get(), n.len, "x"));
   EXPECT_EQ(back, v4);
   absl::StatusOr<SocketAddress> shorter =
       windows_internal::DecodeAddress(n.get(), n.len - 1, "x");
@@ -676,16 +715,16 @@ TEST(WindowsOsTest, AddressEncoding) {
   EXPECT_EQ(sin6.sin6_family, AF_INET6);
   EXPECT_EQ(sin6.sin6_flowinfo, htonl(0x12345));
   EXPECT_EQ(sin6.sin6_scope_id, 7u);
-  XSOCK_ASSERT_OK_AND_ASSIGN(back,
-                             windows_internal::DecodeAddress(n.get(), n.len, "x"));
+  XSOCK_ASSERT_OK_AND_ASSIGN(
+      back, windows_internal::DecodeAddress(n.get(), n.len, "x"));
   EXPECT_EQ(back, v6);
 
   XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress path,
                              SocketAddress::Unix("C:\\tmp\\x.sock"));
   XSOCK_ASSERT_OK(windows_internal::EncodeAddress(path, "bind", &n));
   EXPECT_EQ(n.len, static_cast<int>(offsetof(sockaddr_un, sun_path) + 13 + 1));
-  XSOCK_ASSERT_OK_AND_ASSIGN(back,
-                             windows_internal::DecodeAddress(n.get(), n.len, "x"));
+  XSOCK_ASSERT_OK_AND_ASSIGN(
+      back, windows_internal::DecodeAddress(n.get(), n.len, "x"));
   EXPECT_EQ(back, path);
   // Windows reports whole zero-padded sockaddr_un structures.
   XSOCK_ASSERT_OK_AND_ASSIGN(
@@ -701,8 +740,8 @@ TEST(WindowsOsTest, AddressEncoding) {
   EXPECT_EQ(GetErrorKind(s), ErrorKind::kFamilyNotSupported) << s;
 
   EXPECT_TRUE(windows_internal::IsLoopback(Loopback(Family::kInet)));
-  EXPECT_TRUE(windows_internal::IsLoopback(
-      SocketAddress::Inet4({127, 1, 2, 3}, 1)));
+  EXPECT_TRUE(
+      windows_internal::IsLoopback(SocketAddress::Inet4({127, 1, 2, 3}, 1)));
   EXPECT_TRUE(windows_internal::IsLoopback(Loopback(Family::kInet6)));
   std::array<uint8_t, 16> mapped{};
   mapped[10] = mapped[11] = 0xff;
@@ -713,7 +752,7 @@ TEST(WindowsOsTest, AddressEncoding) {
   EXPECT_FALSE(windows_internal::IsLoopback(v6));
 }
 
-// --- UDP -------------------------------------------------------------------------------
+// --- UDP ---------------------------------------------------------------------
 
 TEST(WindowsOsTest, UdpRoundTripReportsTheSender) {
   XSOCK_ASSERT_OK_AND_ASSIGN(Handle a, MakeSocket(Family::kInet, Type::kDgram));
@@ -723,18 +762,20 @@ TEST(WindowsOsTest, UdpRoundTripReportsTheSender) {
   XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress a_name, Win().GetSockName(a.get()));
   XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress b_name, Win().GetSockName(b.get()));
   XSOCK_ASSERT_OK_AND_ASSIGN(
-      size_t sent, Win().SendTo(a.get(), "datagram", 8, MsgFlags::kNone, b_name));
+      size_t sent,
+      Win().SendTo(a.get(), "datagram", 8, MsgFlags::kNone, b_name));
   EXPECT_EQ(sent, 8u);
   char buf[64];
   SocketAddress from;
-  XSOCK_ASSERT_OK_AND_ASSIGN(
-      size_t n, Win().RecvFrom(b.get(), buf, sizeof(buf), MsgFlags::kNone, &from));
+  XSOCK_ASSERT_OK_AND_ASSIGN(size_t n, Win().RecvFrom(b.get(), buf, sizeof(buf),
+                                                      MsgFlags::kNone, &from));
   EXPECT_EQ(std::string(buf, n), "datagram");
   EXPECT_EQ(from, a_name) << from.ToString();
 
   // IO-07: an empty datagram is a datagram.
   XSOCK_ASSERT_OK(Win().SendTo(a.get(), "", 0, MsgFlags::kNone, b_name));
-  XSOCK_ASSERT_OK_AND_ASSIGN(n, Win().Recv(b.get(), buf, sizeof(buf), MsgFlags::kNone));
+  XSOCK_ASSERT_OK_AND_ASSIGN(
+      n, Win().Recv(b.get(), buf, sizeof(buf), MsgFlags::kNone));
   EXPECT_EQ(n, 0u);
 }
 
@@ -746,18 +787,19 @@ TEST(WindowsOsTest, TruncatedDatagramReturnsTheBufferLength) {
   XSOCK_ASSERT_OK(Win().Bind(b.get(), Loopback(Family::kInet)));
   XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress b_name, Win().GetSockName(b.get()));
   const std::string big(100, 'x');
-  XSOCK_ASSERT_OK(Win().SendTo(a.get(), big.data(), big.size(), MsgFlags::kNone,
-                               b_name));
+  XSOCK_ASSERT_OK(
+      Win().SendTo(a.get(), big.data(), big.size(), MsgFlags::kNone, b_name));
   XSOCK_ASSERT_OK(Win().SendTo(a.get(), "next", 4, MsgFlags::kNone, b_name));
   char buf[10];
   SocketAddress from;
-  XSOCK_ASSERT_OK_AND_ASSIGN(
-      size_t n, Win().RecvFrom(b.get(), buf, sizeof(buf), MsgFlags::kNone, &from));
+  XSOCK_ASSERT_OK_AND_ASSIGN(size_t n, Win().RecvFrom(b.get(), buf, sizeof(buf),
+                                                      MsgFlags::kNone, &from));
   EXPECT_EQ(n, sizeof(buf));
   EXPECT_EQ(std::string(buf, n), big.substr(0, 10));
   XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress a_name, Win().GetSockName(a.get()));
   EXPECT_EQ(from, a_name) << from.ToString();
-  XSOCK_ASSERT_OK_AND_ASSIGN(n, Win().Recv(b.get(), buf, sizeof(buf), MsgFlags::kNone));
+  XSOCK_ASSERT_OK_AND_ASSIGN(
+      n, Win().Recv(b.get(), buf, sizeof(buf), MsgFlags::kNone));
   EXPECT_EQ(std::string(buf, n), "next") << "the rest was discarded";
 }
 
@@ -776,8 +818,8 @@ TEST(WindowsOsTest, IcmpPortUnreachableDoesNotBreakUnconnectedRecvFrom) {
   XSOCK_ASSERT_OK(Win().Wait(a.get(), kWantRead, 10000));
   char buf[8];
   SocketAddress from;
-  XSOCK_ASSERT_OK_AND_ASSIGN(
-      size_t n, Win().RecvFrom(a.get(), buf, sizeof(buf), MsgFlags::kNone, &from));
+  XSOCK_ASSERT_OK_AND_ASSIGN(size_t n, Win().RecvFrom(a.get(), buf, sizeof(buf),
+                                                      MsgFlags::kNone, &from));
   EXPECT_EQ(std::string(buf, n), "kept");
 }
 
@@ -797,40 +839,46 @@ TEST(WindowsOsTest, ConnectedUdpSocketSeesPortUnreachable) {
   }
   ASSERT_NE(r, 0u) << "no ICMP port unreachable within 2 s";
   char buf[16];
-  absl::StatusOr<size_t> n = Win().Recv(s.get(), buf, sizeof(buf), MsgFlags::kNone);
+  absl::StatusOr<size_t> n =
+      Win().Recv(s.get(), buf, sizeof(buf), MsgFlags::kNone);
   EXPECT_EQ(GetErrorKind(n.status()), ErrorKind::kConnectionRefused)
       << n.status();
 }
 
 TEST(WindowsOsTest, RecvOnAnUnboundDatagramSocketWouldBlock) {
   // BIND-12: Windows answers WSAEINVAL ("not bound").
-  CreateOptions nb;
-  nb.nonblocking = true;
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle h, MakeSocket(Family::kInet, Type::kDgram, nb));
+  const CreateOptions nb = NonBlocking();
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle h,
+                             MakeSocket(Family::kInet, Type::kDgram, nb));
   char buf[4];
-  absl::StatusOr<size_t> n = Win().Recv(h.get(), buf, sizeof(buf), MsgFlags::kNone);
+  absl::StatusOr<size_t> n =
+      Win().Recv(h.get(), buf, sizeof(buf), MsgFlags::kNone);
   EXPECT_TRUE(IsWouldBlock(n.status())) << n.status();
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle h2, MakeSocket(Family::kInet, Type::kDgram, nb));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle h2,
+                             MakeSocket(Family::kInet, Type::kDgram, nb));
   SocketAddress from;
   n = Win().RecvFrom(h2.get(), buf, sizeof(buf), MsgFlags::kNone, &from);
   EXPECT_TRUE(IsWouldBlock(n.status())) << n.status();
 }
 
-// --- Describe and Dup ---------------------------------------------------------------------
+// --- Describe and Dup --------------------------------------------------------
 
 TEST(WindowsOsTest, DescribeReadsFamilyTypeAndProtocol) {
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle tcp, MakeSocket(Family::kInet, Type::kStream));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle tcp,
+                             MakeSocket(Family::kInet, Type::kStream));
   XSOCK_ASSERT_OK_AND_ASSIGN(HandleInfo info, Win().Describe(tcp.get()));
   EXPECT_EQ(info.family, Family::kInet);
   EXPECT_EQ(info.type, Type::kStream);
   EXPECT_EQ(info.proto, IPPROTO_TCP);
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle udp, MakeSocket(Family::kInet, Type::kDgram));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle udp,
+                             MakeSocket(Family::kInet, Type::kDgram));
   XSOCK_ASSERT_OK_AND_ASSIGN(info, Win().Describe(udp.get()));
   EXPECT_EQ(info.family, Family::kInet);
   EXPECT_EQ(info.type, Type::kDgram);
   EXPECT_EQ(info.proto, IPPROTO_UDP);
   if (Win().Supports(Capability::kIpv6)) {
-    XSOCK_ASSERT_OK_AND_ASSIGN(Handle v6, MakeSocket(Family::kInet6, Type::kStream));
+    XSOCK_ASSERT_OK_AND_ASSIGN(Handle v6,
+                               MakeSocket(Family::kInet6, Type::kStream));
     XSOCK_ASSERT_OK_AND_ASSIGN(info, Win().Describe(v6.get()));
     EXPECT_EQ(info.family, Family::kInet6);
     EXPECT_EQ(info.type, Type::kStream);
@@ -850,16 +898,18 @@ TEST(WindowsOsTest, DupIsTheSameSocketAndOutlivesTheOriginal) {
   XSOCK_ASSERT_OK_AND_ASSIGN(HandleInfo info, Win().Describe(dup.get()));
   EXPECT_EQ(info.type, Type::kStream);
   l.handle.Reset();
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle c, MakeSocket(Family::kInet, Type::kStream));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle c,
+                             MakeSocket(Family::kInet, Type::kStream));
   XSOCK_ASSERT_OK(Win().Connect(c.get(), l.addr));
   XSOCK_ASSERT_OK_AND_ASSIGN(NativeHandle a, Win().Accept(dup.get(), nullptr));
   Handle s(a);
 }
 
-// --- ioctls --------------------------------------------------------------------------------
+// --- ioctls ------------------------------------------------------------------
 
 TEST(WindowsOsTest, KeepAliveValsWorksOnATcpSocket) {
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle h, MakeSocket(Family::kInet, Type::kStream));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle h,
+                             MakeSocket(Family::kInet, Type::kStream));
   IoctlArg arg;
   arg.value = 1;
   arg.keepalive_time_ms = 10000;
@@ -876,7 +926,8 @@ TEST(WindowsOsTest, KeepAliveValsWorksOnATcpSocket) {
 }
 
 TEST(WindowsOsTest, RcvAllOnATcpSocketFailsCleanly) {
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle h, MakeSocket(Family::kInet, Type::kStream));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle h,
+                             MakeSocket(Family::kInet, Type::kStream));
   for (RcvAllMode mode : {RcvAllMode::kOn, RcvAllMode::kIpLevel,
                           RcvAllMode::kSocketLevelOnly, RcvAllMode::kOff}) {
     IoctlArg arg;
@@ -889,8 +940,7 @@ TEST(WindowsOsTest, RcvAllOnATcpSocketFailsCleanly) {
         << s;
     EXPECT_NE(std::string(s.message()).find("SIO_RCVALL"), std::string::npos)
         << s;
-    EXPECT_NE(std::string(s.message()).find("administrator"),
-              std::string::npos)
+    EXPECT_NE(std::string(s.message()).find("administrator"), std::string::npos)
         << s;
     EXPECT_NE(GetNativeCode(s), 0) << s;
   }
@@ -900,7 +950,8 @@ TEST(WindowsOsTest, RcvAllOnATcpSocketFailsCleanly) {
 }
 
 TEST(WindowsOsTest, LoopbackFastPathSucceedsOrIsNotSupported) {
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle h, MakeSocket(Family::kInet, Type::kStream));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle h,
+                             MakeSocket(Family::kInet, Type::kStream));
   IoctlArg arg;
   arg.value = 1;
   absl::Status s = Win().Ioctl(h.get(), IoctlCode::kLoopbackFastPath, arg);
@@ -913,7 +964,7 @@ TEST(WindowsOsTest, LoopbackFastPathSucceedsOrIsNotSupported) {
   RecordProperty("loopback_fast_path", s.ok() ? "enabled" : "not supported");
 }
 
-// --- errors --------------------------------------------------------------------------------
+// --- errors ------------------------------------------------------------------
 
 TEST(WindowsOsTest, ErrorTableMapsWsaCodes) {
   absl::Status s = Win().ErrorFromNative(WSAEWOULDBLOCK, "recv");
@@ -1004,7 +1055,8 @@ TEST(WindowsOsTest, WritingToAClosedPeerIsResetOrBrokenPipe) {
   {
     XSOCK_ASSERT_OK_AND_ASSIGN(Pair p, MakeTcpPair());
     XSOCK_ASSERT_OK(Win().Shutdown(p.client.get(), ShutdownHow::kWrite));
-    absl::StatusOr<size_t> n = Win().Send(p.client.get(), "x", 1, MsgFlags::kNone);
+    absl::StatusOr<size_t> n =
+        Win().Send(p.client.get(), "x", 1, MsgFlags::kNone);
     EXPECT_EQ(GetErrorKind(n.status()), ErrorKind::kBrokenPipe) << n.status();
   }
 }
@@ -1016,27 +1068,32 @@ TEST(WindowsOsTest, RecvAfterShutdownReadIsEndOfStream) {
     XSOCK_ASSERT_OK(Win().Shutdown(p.client.get(), how));
     char buf[4];
     XSOCK_ASSERT_OK_AND_ASSIGN(
-        size_t n, Win().Recv(p.client.get(), buf, sizeof(buf), MsgFlags::kNone));
+        size_t n,
+        Win().Recv(p.client.get(), buf, sizeof(buf), MsgFlags::kNone));
     EXPECT_EQ(n, 0u);
     SocketAddress from;
-    XSOCK_ASSERT_OK_AND_ASSIGN(n, Win().RecvFrom(p.client.get(), buf, sizeof(buf),
-                                                 MsgFlags::kNone, &from));
+    XSOCK_ASSERT_OK_AND_ASSIGN(
+        n, Win().RecvFrom(p.client.get(), buf, sizeof(buf), MsgFlags::kNone,
+                          &from));
     EXPECT_EQ(n, 0u);
   }
 }
 
 TEST(WindowsOsTest, ShutdownOfAnUnconnectedSocketIsNotConnected) {
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle tcp, MakeSocket(Family::kInet, Type::kStream));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle tcp,
+                             MakeSocket(Family::kInet, Type::kStream));
   absl::Status s = Win().Shutdown(tcp.get(), ShutdownHow::kBoth);
   EXPECT_EQ(GetErrorKind(s), ErrorKind::kNotConnected) << s;
   // Winsock accepts it on a datagram socket; POSIX does not.
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle udp, MakeSocket(Family::kInet, Type::kDgram));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle udp,
+                             MakeSocket(Family::kInet, Type::kDgram));
   XSOCK_ASSERT_OK(Win().Bind(udp.get(), Loopback(Family::kInet)));
   s = Win().Shutdown(udp.get(), ShutdownHow::kBoth);
   EXPECT_EQ(GetErrorKind(s), ErrorKind::kNotConnected) << s;
   EXPECT_EQ(GetFailedCall(s), "shutdown");
   // A connected datagram socket shuts down.
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle peer, MakeSocket(Family::kInet, Type::kDgram));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle peer,
+                             MakeSocket(Family::kInet, Type::kDgram));
   XSOCK_ASSERT_OK(Win().Bind(peer.get(), Loopback(Family::kInet)));
   XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress name, Win().GetSockName(peer.get()));
   XSOCK_ASSERT_OK(Win().Connect(udp.get(), name));
@@ -1066,10 +1123,11 @@ TEST(WindowsOsTest, FlagsWindowsLacksAreUnimplementedNamingTheFlag) {
   }
   // Supported flags pass: a peek then a read of the same byte.
   XSOCK_ASSERT_OK(SendAll(p.client.get(), "p"));
-  XSOCK_ASSERT_OK_AND_ASSIGN(size_t n,
-                             Win().Recv(p.server.get(), buf, 1, MsgFlags::kPeek));
+  XSOCK_ASSERT_OK_AND_ASSIGN(
+      size_t n, Win().Recv(p.server.get(), buf, 1, MsgFlags::kPeek));
   EXPECT_EQ(n, 1u);
-  XSOCK_ASSERT_OK_AND_ASSIGN(n, Win().Recv(p.server.get(), buf, 1, MsgFlags::kWaitAll));
+  XSOCK_ASSERT_OK_AND_ASSIGN(
+      n, Win().Recv(p.server.get(), buf, 1, MsgFlags::kWaitAll));
   EXPECT_EQ(n, 1u);
   EXPECT_EQ(buf[0], 'p');
 }
@@ -1107,10 +1165,11 @@ TEST(WindowsOsTest, UnsupportedFamiliesAndClosedHandles) {
   EXPECT_EQ(GetErrorKind(s), ErrorKind::kNotASocket) << s;
 }
 
-// --- options -------------------------------------------------------------------------------
+// --- options -----------------------------------------------------------------
 
 TEST(WindowsOsTest, EveryOptionMapsOrIsUnimplementedNamingIt) {
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle h, MakeSocket(Family::kInet, Type::kStream));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle h,
+                             MakeSocket(Family::kInet, Type::kStream));
   int unmapped = 0;
   for (int i = 0; i < kOptionCount; ++i) {
     const Option o = static_cast<Option>(i);
@@ -1127,8 +1186,8 @@ TEST(WindowsOsTest, EveryOptionMapsOrIsUnimplementedNamingIt) {
       Win().NativeOptionFor(static_cast<Option>(kOptionCount + 7));
   EXPECT_EQ(GetErrorKind(bad.status()), ErrorKind::kInvalidArgument);
 
-  for (Option o : {Option::kKeepAlive, Option::kTcpNoDelay,
-                   Option::kOobInline}) {
+  for (Option o :
+       {Option::kKeepAlive, Option::kTcpNoDelay, Option::kOobInline}) {
     XSOCK_ASSERT_OK_AND_ASSIGN(NativeOption opt, Win().NativeOptionFor(o));
     int one = 1;
     XSOCK_ASSERT_OK(Win().SetSockOpt(h.get(), opt, &one, sizeof(one)));
@@ -1150,7 +1209,8 @@ TEST(WindowsOsTest, EveryOptionMapsOrIsUnimplementedNamingIt) {
 }
 
 TEST(WindowsOsTest, TimeoutsAreMillisecondsAndATimevalIsConverted) {
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle h, MakeSocket(Family::kInet, Type::kStream));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle h,
+                             MakeSocket(Family::kInet, Type::kStream));
   XSOCK_ASSERT_OK_AND_ASSIGN(NativeOption rcv,
                              Win().NativeOptionFor(Option::kRcvTimeo));
   DWORD ms = 250;
@@ -1177,7 +1237,8 @@ TEST(WindowsOsTest, TimeoutsAreMillisecondsAndATimevalIsConverted) {
 }
 
 TEST(WindowsOsTest, LingerAcceptsBothLayouts) {
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle h, MakeSocket(Family::kInet, Type::kStream));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle h,
+                             MakeSocket(Family::kInet, Type::kStream));
   XSOCK_ASSERT_OK_AND_ASSIGN(NativeOption opt,
                              Win().NativeOptionFor(Option::kLinger));
   struct {
@@ -1200,7 +1261,7 @@ TEST(WindowsOsTest, LingerAcceptsBothLayouts) {
   EXPECT_EQ(posix.seconds, 7);
 }
 
-// --- AF_UNIX ---------------------------------------------------------------------------------
+// --- AF_UNIX -----------------------------------------------------------------
 
 TEST(WindowsOsTest, UnixStreamRoundTrip) {
   if (!Win().Supports(Capability::kUnixSockets)) {
@@ -1216,7 +1277,8 @@ TEST(WindowsOsTest, UnixStreamRoundTrip) {
                      std::to_string(::GetCurrentProcessId()) + ".sock";
   ::DeleteFileA(path.c_str());
   XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress addr, SocketAddress::Unix(path));
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle l, MakeSocket(Family::kUnix, Type::kStream));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle l,
+                             MakeSocket(Family::kUnix, Type::kStream));
   XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress unbound, Win().GetSockName(l.get()));
   EXPECT_EQ(unbound.family(), Family::kUnix);
   EXPECT_EQ(unbound.unix_path(), "");
@@ -1224,7 +1286,8 @@ TEST(WindowsOsTest, UnixStreamRoundTrip) {
   XSOCK_ASSERT_OK(Win().Listen(l.get(), 4));
   XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress name, Win().GetSockName(l.get()));
   EXPECT_EQ(name, addr) << name.ToString();
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle c, MakeSocket(Family::kUnix, Type::kStream));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle c,
+                             MakeSocket(Family::kUnix, Type::kStream));
   XSOCK_ASSERT_OK(Win().Connect(c.get(), addr));
   XSOCK_ASSERT_OK_AND_ASSIGN(NativeHandle a, Win().Accept(l.get(), nullptr));
   Handle s(a);
@@ -1232,13 +1295,14 @@ TEST(WindowsOsTest, UnixStreamRoundTrip) {
   XSOCK_ASSERT_OK_AND_ASSIGN(std::string got, RecvExactly(s.get(), 4));
   EXPECT_EQ(got, "unix");
   // UNIX-03: the path exists while bound; a second bind is AddressInUse.
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle again, MakeSocket(Family::kUnix, Type::kStream));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle again,
+                             MakeSocket(Family::kUnix, Type::kStream));
   absl::Status st = Win().Bind(again.get(), addr);
   EXPECT_EQ(GetErrorKind(st), ErrorKind::kAddressInUse) << st;
   ::DeleteFileA(path.c_str());
 }
 
-// --- handle accounting -----------------------------------------------------------------------
+// --- handle accounting -------------------------------------------------------
 
 TEST(WindowsOsTest, HandleCountUnchangedAfterCreateAndClose) {
   if (!Win().Supports(Capability::kHandleCount)) {
