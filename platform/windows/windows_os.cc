@@ -120,10 +120,11 @@ absl::Status FinishNewSocket(SOCKET s, int af, int type, bool nonblocking) {
 }
 
 // BindWildcardIfUnbound binds `s` to the wildcard address of its family,
-// port 0, when it is an unbound AF_INET/AF_INET6 socket (getsockname says
-// WSAEINVAL). Sets *bound when it did; OK without *bound when the socket is
-// bound already or not an inet socket. Only called on error paths.
-absl::Status BindWildcardIfUnbound(SOCKET s, std::string_view call,
+// port 0, when it is an unbound AF_INET/AF_INET6 socket of native type
+// `type` (getsockname says WSAEINVAL). Sets *bound when it did; OK without
+// *bound when the socket is bound already, of another type or not an inet
+// socket. Only called on error paths.
+absl::Status BindWildcardIfUnbound(SOCKET s, int type, std::string_view call,
                                    bool* bound) {
   *bound = false;
   NativeSockAddr a;
@@ -132,7 +133,8 @@ absl::Status BindWildcardIfUnbound(SOCKET s, std::string_view call,
   if (::WSAGetLastError() != WSAEINVAL) return absl::OkStatus();
   WSAPROTOCOL_INFOW info;
   absl::Status status = ProtocolInfo(s, call, &info);
-  if (!status.ok() || !IsInetFamily(info.iAddressFamily)) {
+  if (!status.ok() || !IsInetFamily(info.iAddressFamily) ||
+      info.iSocketType != type) {
     return absl::OkStatus();
   }
   absl::StatusOr<SocketAddress> any =
@@ -401,9 +403,16 @@ absl::Status WindowsOs::Listen(NativeHandle h, int backlog) const {
   if (::listen(s, backlog) == 0) return absl::OkStatus();
   const int err = ::WSAGetLastError();
   if (err == WSAEINVAL) {
+    const int type = SocketType(s);
+    if (type != -1 && type != SOCK_STREAM) {
+      // An unbound datagram socket answers WSAEINVAL before WSAEOPNOTSUPP;
+      // POSIX says EOPNOTSUPP whether bound or not.
+      return WsaErrorWithKind(ErrorKind::kOperationNotSupported, err, "listen");
+    }
     // BIND-11: listen() binds an unbound socket implicitly on POSIX.
     bool bound = false;
-    absl::Status status = BindWildcardIfUnbound(s, "listen", &bound);
+    absl::Status status =
+        BindWildcardIfUnbound(s, SOCK_STREAM, "listen", &bound);
     if (!status.ok()) return status;
     if (bound) {
       if (::listen(s, backlog) == 0) return absl::OkStatus();
@@ -623,7 +632,7 @@ absl::StatusOr<size_t> WindowsOs::RecvImpl(NativeHandle h, void* buf,
     }
     if (err == WSAEINVAL && attempt == 0) {
       bool bound = false;
-      status = BindWildcardIfUnbound(s, call, &bound);
+      status = BindWildcardIfUnbound(s, SOCK_DGRAM, call, &bound);
       if (!status.ok()) return status;
       if (bound) continue;
     }

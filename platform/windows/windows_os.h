@@ -84,8 +84,11 @@
 //     is kAddressInUse, keeping the WSA code; except for 255.255.255.255,
 //     where WSAEACCES means "SO_BROADCAST is off" (kPermissionDenied).
 //   - listen() without bind() (BIND-11): Windows answers WSAEINVAL; the
-//     backend then binds an unbound AF_INET/AF_INET6 socket to the wildcard
-//     address, port 0, and listens again, as POSIX does implicitly.
+//     backend then binds an unbound AF_INET/AF_INET6 stream socket to the
+//     wildcard address, port 0, and listens again, as POSIX does
+//     implicitly. On a socket that is not a stream socket that WSAEINVAL is
+//     kOperationNotSupported (POSIX's EOPNOTSUPP; Windows says
+//     WSAEOPNOTSUPP only once the socket is bound).
 //   - recv/recvfrom on a datagram socket that was never bound (BIND-12):
 //     Windows answers WSAEINVAL; the backend then binds it to the wildcard
 //     address, port 0, and receives again, so a non-blocking socket would
