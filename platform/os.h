@@ -7,7 +7,7 @@
 //   platform/linux    posix plus SOCK_CLOEXEC/SOCK_NONBLOCK, accept4,
 //                     abstract AF_UNIX (and netlink, TIPC)
 //   platform/windows  Winsock 2 (SOCKET handles, WSAStartup lifetime,
-//                     WSAGetLastError, ioctlsocket/WSAIoctl, WSAPoll)
+//                     WSAGetLastError, ioctlsocket/WSAIoctl, select)
 //
 // Contract for every backend:
 //   - It performs one system call (or the fixed short sequence documented on
@@ -251,7 +251,10 @@ class Os {
 
   // Wait waits up to `timeout_ms` (-1 = forever, 0 = poll) for `interest`
   // and returns the Ready bits, 0 on timeout; kInterrupted on EINTR.
-  // Corresponds to poll() / WSAPoll(); never select().
+  // Corresponds to poll() on POSIX (never select(): no FD_SETSIZE limit).
+  // Windows uses select() with the write AND except sets for write interest,
+  // because WSAPoll did not report failed connects before Windows 10 2004;
+  // a Winsock fd_set is a list of handles, so one handle of any value fits.
   virtual absl::StatusOr<unsigned> Wait(NativeHandle h, unsigned interest,
                                         int timeout_ms) const = 0;
 
