@@ -11,6 +11,7 @@
 #include <string_view>
 #include <system_error>
 #include <utility>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -290,14 +291,26 @@ std::string ConformanceTest::TempDir() {
   if (!temp_dir_.empty()) return temp_dir_;
   namespace fs = std::filesystem;
   std::error_code ec;
-  fs::path base;
-  if (const char* test_tmpdir = std::getenv("TEST_TMPDIR");
-      test_tmpdir != nullptr &&
-      std::string_view(test_tmpdir).size() < kMaxTempDirLength - 12) {
-    base = test_tmpdir;
-  } else {
-    base = fs::temp_directory_path(ec);
-    if (ec || base.string().size() >= kMaxTempDirLength - 12) base = "/tmp";
+  // The first short candidate: TEST_TMPDIR (Bazel's, private to the test),
+  // the system temporary directory (on Windows GetTempPath, e.g.
+  // C:\Users\<name>\AppData\Local\Temp), else the root of the temporary
+  // directory's drive on systems with drive letters (C:\), else /tmp.
+  fs::path system_temp = fs::temp_directory_path(ec);
+  if (ec) system_temp.clear();
+  std::vector<fs::path> candidates;
+  if (const char* test_tmpdir = std::getenv("TEST_TMPDIR")) {
+    candidates.emplace_back(test_tmpdir);
+  }
+  candidates.push_back(system_temp);
+  candidates.push_back(system_temp.has_root_name() ? system_temp.root_path()
+                                                   : fs::path("/tmp"));
+  fs::path base = candidates.back();
+  for (const fs::path& candidate : candidates) {
+    if (!candidate.empty() &&
+        candidate.string().size() < kMaxTempDirLength - 12) {
+      base = candidate;
+      break;
+    }
   }
   std::random_device seed;
   std::mt19937_64 random(seed());
@@ -314,7 +327,9 @@ std::string ConformanceTest::TempDir() {
 }
 
 std::string ConformanceTest::UnixPath(std::string_view name) {
-  return absl::StrCat(TempDir(), "/", name);
+  // fs::path joins with the native separator ('\\' on Windows, whose AF_UNIX
+  // names are file system paths too).
+  return (std::filesystem::path(TempDir()) / std::string(name)).string();
 }
 
 absl::StatusOr<std::string> ReadExactly(Socket& socket, size_t n) {

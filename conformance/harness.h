@@ -219,12 +219,14 @@ class ConformanceTest : public testing::TestWithParam<Backend> {
   absl::StatusOr<Connection> ConnectTo(Listening& listening);
 
   // TempDir returns a private, short temporary directory for AF_UNIX paths
-  // (created on first use, removed with everything in it by TearDown).
-  // Short: TEST_TMPDIR when its path is short enough, else a fresh
-  // directory under the system temporary directory.
+  // (created on first use, removed with everything in it by TearDown): a
+  // fresh directory under the first of TEST_TMPDIR, the system temporary
+  // directory and a last resort (the root of that directory's drive on
+  // Windows, /tmp elsewhere) whose path is short enough to leave room in
+  // sun_path (104 bytes on BSD, 108 on Linux and Windows).
   std::string TempDir();
 
-  // UnixPath returns TempDir()/name.
+  // UnixPath returns TempDir() joined with `name` by the native separator.
   std::string UnixPath(std::string_view name);
 
   // MissingCapability returns the skip reason when the backend lacks `c`,
