@@ -4,7 +4,6 @@
 #include "conformance/deviations.h"
 
 #include <cctype>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,10 +12,20 @@
 
 namespace xsock {
 namespace conformance {
+std::string_view WhenName(When when) {
+  switch (when) {
+    case When::kAlways:
+      return "always";
+    case When::kUnderWine:
+      return "under wine";
+  }
+  return "?";
+}
 
 absl::Span<const Deviation> AllDeviations() {
-  // One entry per row of docs/deviations.md, in the same order:
-  //   {"<backend>", "<ID>", "<reason; tracking>"},
+  // One entry per row of docs/deviations.md, in the same order, with the
+  // same reason (id_check compares them):
+  //   {"<backend>", "<ID>", "<test or empty>", When::k..., "<reason>"},
   static const std::vector<Deviation>* const kDeviations =
       new std::vector<Deviation>{
           // No backend deviates from a documented behaviour at the moment.
@@ -24,12 +33,19 @@ absl::Span<const Deviation> AllDeviations() {
   return *kDeviations;
 }
 
-std::optional<std::string_view> FindDeviation(std::string_view backend,
-                                              std::string_view id) {
+const Deviation* FindDeviation(std::string_view backend,
+                               std::string_view test_name, When when) {
+  const std::string id = BehaviourIdOfTestName(test_name);
+  if (id.empty()) return nullptr;
+  // "TCP_03_SendAll/posix" -> "TCP_03_SendAll".
+  const std::string_view name = test_name.substr(0, test_name.find('/'));
   for (const Deviation& d : AllDeviations()) {
-    if (d.backend == backend && d.id == id) return d.reason;
+    if (d.backend == backend && d.id == id && d.when == when &&
+        (d.test.empty() || d.test == name)) {
+      return &d;
+    }
   }
-  return std::nullopt;
+  return nullptr;
 }
 
 std::string BehaviourIdOfTestName(std::string_view name) {

@@ -20,6 +20,7 @@
 #include "absl/time/time.h"
 #include "conformance/deviations.h"
 #include "conformance/internal/signal_storm.h"
+#include "conformance/internal/wine.h"
 #include "core/error.h"
 
 namespace xsock {
@@ -34,6 +35,14 @@ std::string StatusText(const absl::Status& status) {
   if (status.ok()) return "OK";
   return absl::StrCat(ErrorKindName(GetErrorKind(status)), " (",
                       status.ToString(), ")");
+}
+
+// DeviationMessage is the skip message of registered deviation `d`;
+// `circumstances` says when it applied (" under wine 8.0", or "").
+std::string DeviationMessage(const Deviation& d,
+                             std::string_view circumstances) {
+  return absl::StrCat("documented deviation of ", d.backend, " from ", d.id,
+                      circumstances, " (docs/deviations.md): ", d.reason);
 }
 
 }  // namespace
@@ -168,16 +177,16 @@ void ConformanceTest::SetUp() {
   ASSERT_EQ(os().Name(), GetParam().name)
       << "the Backend's name must be the backend's Os::Name()";
 
-  // A documented deviation skips the test with its reason.
+  // A documented deviation that always applies skips the test with its
+  // reason; the conditional ones (under wine) are consulted by the test
+  // where the behaviour diverges (DeviationHere).
   const testing::TestInfo* info =
       testing::UnitTest::GetInstance()->current_test_info();
-  std::string id = BehaviourIdOfTestName(info->name());
-  ASSERT_FALSE(id.empty()) << "test name " << info->name()
-                           << " does not start with a behaviour ID";
-  if (std::optional<std::string_view> reason =
-          FindDeviation(backend_name(), id)) {
-    GTEST_SKIP() << "documented deviation of " << backend_name() << " from "
-                 << id << " (docs/deviations.md): " << *reason;
+  ASSERT_FALSE(BehaviourIdOfTestName(info->name()).empty())
+      << "test name " << info->name() << " does not start with a behaviour ID";
+  if (const Deviation* d =
+          FindDeviation(backend_name(), info->name(), When::kAlways)) {
+    GTEST_SKIP() << DeviationMessage(*d, "");
   }
 
   ASSERT_FALSE(GetDefaultTimeout().has_value())
@@ -212,9 +221,25 @@ void ConformanceTest::TearDown() {
   }
 }
 
+std::optional<std::string> ConformanceTest::DeviationHere() const {
+  std::optional<std::string> wine = conformance_internal::WineVersion();
+  if (!wine.has_value()) return std::nullopt;
+  const testing::TestInfo* info =
+      testing::UnitTest::GetInstance()->current_test_info();
+  const Deviation* d =
+      FindDeviation(backend_name(), info->name(), When::kUnderWine);
+  if (d == nullptr) return std::nullopt;
+  return DeviationMessage(*d, absl::StrCat(" under wine ", *wine));
+}
+
 std::optional<std::string> ConformanceTest::MissingCapability(
     platform::Capability c) const {
   if (os().Supports(c)) return std::nullopt;
+  // Missing only because of wine: the registered deviation says so.
+  if (std::optional<std::string> deviation = DeviationHere()) {
+    return absl::StrCat(*deviation, " (backend ", backend_name(),
+                        " lacks capability ", CapabilityName(c), " here)");
+  }
   return absl::StrCat("backend ", backend_name(), " lacks capability ",
                       CapabilityName(c), " on this machine");
 }

@@ -6,10 +6,12 @@
 //     platform::Os to run against. One cc_test per backend instantiates the
 //     suites (conformance/all_suites.h).
 //   - ConformanceTest, the fixture base of every suite. SetUp consults the
-//     deviation registry (conformance/deviations.h) with the behaviour ID at
-//     the start of the test name and skips a documented deviation with its
-//     reason; it also records the open handle count, which TearDown checks
-//     again, so every test is also a descriptor-leak test (backends without
+//     deviation registry (conformance/deviations.h) with the test's name
+//     (its behaviour ID) and skips a deviation that always applies with its
+//     reason; conditional ones (under wine) are consulted by the test where
+//     the behaviour diverges (XSOCK_SKIP_IF_DEVIATION, XSOCK_REQUIRE). SetUp
+//     also records the open handle count, which TearDown checks again, so
+//     every test is also a descriptor-leak test (backends without
 //     Capability::kHandleCount skip that check).
 //   - Helpers: loopback listeners on port 0, connected pairs, a bound but
 //     non-listening ("closed") port, short temporary directories for AF_UNIX
@@ -230,8 +232,18 @@ class ConformanceTest : public testing::TestWithParam<Backend> {
   std::string UnixPath(std::string_view name);
 
   // MissingCapability returns the skip reason when the backend lacks `c`,
-  // nullopt when it has it (see XSOCK_REQUIRE).
+  // nullopt when it has it (see XSOCK_REQUIRE). When a conditional
+  // deviation is registered for this test and applies (DeviationHere), the
+  // reason is the deviation's: the capability is missing only because of,
+  // for instance, wine.
   std::optional<std::string> MissingCapability(platform::Capability c) const;
+
+  // DeviationHere returns the skip message of the conditional deviation
+  // (When::kUnderWine, conformance/deviations.h) registered for this
+  // backend and this test, when it applies: the process runs under wine.
+  // nullopt otherwise. Tests call it through XSOCK_SKIP_IF_DEVIATION at the
+  // point where the behaviour diverges.
+  std::optional<std::string> DeviationHere() const;
 
  private:
   std::optional<int> handles_at_setup_;
@@ -308,6 +320,22 @@ std::string Pattern(size_t n);
     if (auto xsock_missing = MissingCapability(                            \
             ::xsock::platform::Capability::capability)) {                  \
       GTEST_SKIP() << *xsock_missing;                                      \
+    }                                                                      \
+  } while (0)
+
+// XSOCK_SKIP_IF_DEVIATION(diverged) marks the point of a test where a
+// registered conditional deviation (conformance/deviations.h, e.g. a
+// Winsock feature wine lacks) shows: when `diverged` is true and a deviation
+// registered for this backend and test applies here (DeviationHere), the
+// test is skipped with the registered reason. Otherwise it does nothing and
+// the assertions that follow judge the answer as usual — on Windows itself,
+// and wherever the answer did not diverge, the test goes on.
+#define XSOCK_SKIP_IF_DEVIATION(diverged)                                  \
+  do {                                                                     \
+    if (diverged) {                                                        \
+      if (auto xsock_deviation = DeviationHere()) {                        \
+        GTEST_SKIP() << *xsock_deviation;                                  \
+      }                                                                    \
     }                                                                      \
   } while (0)
 

@@ -25,12 +25,16 @@ Text mentioning TCP-02 and quirk OPT-02 in prose is not a definition.
 _SUITE = """
 // TEST_P(TcpSuite, TCP_88_InAComment) is not a test.
 TEST_P(TcpSuite, TCP_01_One) {}
-TEST_P(TcpSuite, TCP_02_Two) {}
-TEST_P(TcpSuite, TCP_02_TwoAgain) {}
+TEST_P(TcpSuite, TCP_02_Two) {
+  if (true) { XSOCK_REQUIRE(kIpv6); }
+}
+TEST_P(TcpSuite, TCP_02_TwoAgain) {
+  XSOCK_SKIP_IF_DEVIATION(x != "}");
+}
 """
 
-_DEVIATIONS_MD = """| Backend | Behaviour | Reason | Tracking |
-|---|---|---|---|
+_DEVIATIONS_MD = """| Backend | Behaviour | Test | When | Reason | Tracking |
+|---|---|---|---|---|---|
 """
 
 _DEVIATIONS_CC = """
@@ -102,20 +106,125 @@ class IdCheckTest(unittest.TestCase):
 
   def test_deviation_missing_from_registry_fails(self):
     problems = self._problems(
-        deviations_md=_DEVIATIONS_MD + "| posix | TCP-01 | why | #1 |\n")
+        deviations_md=_DEVIATIONS_MD +
+        "| posix | TCP-01 | all | always | why | #1 |\n")
     self.assertProblem(problems, "differ")
 
   def test_deviation_of_undocumented_id_fails(self):
     problems = self._problems(
-        deviations_md=_DEVIATIONS_MD + "| posix | TCP-07 | why | #1 |\n",
-        deviations_cc='{"posix", "TCP-07", "why"},\n')
+        deviations_md=_DEVIATIONS_MD +
+        "| posix | TCP-07 | all | always | why | #1 |\n",
+        deviations_cc='{"posix", "TCP-07", "", When::kAlways, "why"},\n')
     self.assertProblem(problems, "undocumented ID")
 
   def test_matching_deviation_passes(self):
     self.assertEqual(
         self._problems(
-            deviations_md=_DEVIATIONS_MD + "| linux | TCP-02 | why | #1 |\n",
-            deviations_cc='{"linux", "TCP-02",\n "why"},\n'), [])
+            deviations_md=_DEVIATIONS_MD +
+            "| linux | TCP-02 | all | always | why, \"quoted\" | #1 |\n",
+            deviations_cc='{"linux", "TCP-02", "",\n When::kAlways,\n'
+            ' "why, "\n "\\"quoted\\""},\n'), [])
+
+  def test_named_reason_passes(self):
+    self.assertEqual(
+        self._problems(
+            deviations_md=_DEVIATIONS_MD +
+            "| linux | TCP-01 | all | always | shared why | #1 |\n"
+            "| linux | TCP-02 | all | always | shared why | #1 |\n",
+            deviations_cc='constexpr std::string_view kWhy = "shared "\n'
+            '    "why";\n'
+            '{"linux", "TCP-01", "", When::kAlways, kWhy},\n'
+            '{"linux", "TCP-02", "", When::kAlways, kWhy},\n'), [])
+
+  def test_undefined_named_reason_fails(self):
+    problems = self._problems(
+        deviations_md=_DEVIATIONS_MD +
+        "| linux | TCP-01 | all | always | why | #1 |\n",
+        deviations_cc='{"linux", "TCP-01", "", When::kAlways, kWhy},\n')
+    self.assertProblem(problems, "undefined constant kWhy")
+
+  def test_different_reasons_fail(self):
+    problems = self._problems(
+        deviations_md=_DEVIATIONS_MD +
+        "| linux | TCP-02 | all | always | why | #1 |\n",
+        deviations_cc='{"linux", "TCP-02", "", When::kAlways, "because"},\n')
+    self.assertProblem(problems, "differ")
+
+  def test_different_conditions_fail(self):
+    problems = self._problems(
+        deviations_md=_DEVIATIONS_MD +
+        "| windows | TCP-02 | all | always | wine: no | #1 |\n",
+        deviations_cc=
+        '{"windows", "TCP-02", "", When::kUnderWine, "wine: no"},\n')
+    self.assertProblem(problems, "differ")
+
+  def test_entry_of_another_form_fails(self):
+    problems = self._problems(
+        deviations_md=_DEVIATIONS_MD +
+        "| linux | TCP-02 | all | always | why | #1 |\n",
+        deviations_cc='{"linux", "TCP-02", "why"},\n')
+    self.assertProblem(problems, "is not of the form")
+
+  def test_deviation_of_one_test_passes(self):
+    self.assertEqual(
+        self._problems(
+            deviations_md=_DEVIATIONS_MD +
+            "| posix | TCP-01 | `TCP_01_One` | always | why | #1 |\n",
+            deviations_cc=
+            '{"posix", "TCP-01", "TCP_01_One", When::kAlways, "why"},\n'),
+        [])
+
+  def test_deviation_of_a_missing_test_fails(self):
+    problems = self._problems(
+        deviations_md=_DEVIATIONS_MD +
+        "| posix | TCP-01 | `TCP_01_Gone` | always | why | #1 |\n",
+        deviations_cc=
+        '{"posix", "TCP-01", "TCP_01_Gone", When::kAlways, "why"},\n')
+    self.assertProblem(problems, "does not exist")
+
+  def test_deviation_of_a_test_of_another_id_fails(self):
+    problems = self._problems(
+        deviations_md=_DEVIATIONS_MD +
+        "| posix | TCP-02 | `TCP_01_One` | always | why | #1 |\n",
+        deviations_cc=
+        '{"posix", "TCP-02", "TCP_01_One", When::kAlways, "why"},\n')
+    self.assertProblem(problems, "another behaviour ID")
+
+  def test_wine_deviation_that_is_consulted_passes(self):
+    for test, cell in (("TCP_02_TwoAgain", "`TCP_02_TwoAgain`"),
+                       ("", "all")):
+      with self.subTest(test=test):
+        self.assertEqual(
+            self._problems(
+                deviations_md=_DEVIATIONS_MD +
+                "| windows | TCP-02 | %s | under wine | wine: lacks it | "
+                "wine 8.0 |\n" % cell,
+                deviations_cc='{"windows", "TCP-02", "%s", When::kUnderWine, '
+                '"wine: lacks it"},\n' % test), [])
+
+  def test_wine_deviation_never_consulted_fails(self):
+    problems = self._problems(
+        deviations_md=_DEVIATIONS_MD +
+        "| windows | TCP-01 | all | under wine | wine: lacks it | x |\n",
+        deviations_cc='{"windows", "TCP-01", "", When::kUnderWine, '
+        '"wine: lacks it"},\n')
+    self.assertProblem(problems, "never consults the registry")
+
+  def test_wine_deviation_needs_a_wine_reason(self):
+    problems = self._problems(
+        deviations_md=_DEVIATIONS_MD +
+        "| windows | TCP-02 | all | under wine | lacks it | x |\n",
+        deviations_cc='{"windows", "TCP-02", "", When::kUnderWine, '
+        '"lacks it"},\n')
+    self.assertProblem(problems, "must start with")
+
+  def test_wine_deviation_of_another_backend_fails(self):
+    problems = self._problems(
+        deviations_md=_DEVIATIONS_MD +
+        "| posix | TCP-02 | all | under wine | wine: lacks it | x |\n",
+        deviations_cc='{"posix", "TCP-02", "", When::kUnderWine, '
+        '"wine: lacks it"},\n')
+    self.assertProblem(problems, "not for the windows backend")
 
 
 if __name__ == "__main__":
