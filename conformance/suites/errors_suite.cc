@@ -323,6 +323,8 @@ TEST_P(ErrorsSuite, ERR_08_ResetByPeerIsConnectionReset) {
   ASSERT_EQ(peek, "u");
   ASSERT_OK(c.server.Close());
   absl::StatusOr<std::string> got = c.client.Recv(16);
+  // Under wine the reset reads as end of stream (docs/deviations.md).
+  XSOCK_SKIP_IF_DEVIATION(got.ok() && got->empty());
   EXPECT_KIND(got, ErrorKind::kConnectionReset);
 }
 

@@ -5,9 +5,11 @@
 #include <string>
 #include <utility>
 
+#include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "conformance/harness.h"
 #include "conformance/suites/suites.h"
+#include "core/error.h"
 
 namespace xsock {
 namespace conformance {
@@ -169,7 +171,10 @@ TEST_P(UdpSuite, UDP_10_ConnectedSocketSeesPortUnreachable) {
   ASSERT_OK(s.SetTimeout(kPeerTimeout));
   ASSERT_OK(s.Connect(closed));
   ASSERT_OK(s.Send("anyone?").status());
-  EXPECT_KIND(s.Recv(16), ErrorKind::kConnectionRefused);
+  absl::StatusOr<std::string> got = s.Recv(16);
+  // Under wine the error never comes (docs/deviations.md).
+  XSOCK_SKIP_IF_DEVIATION(GetErrorKind(got.status()) == ErrorKind::kTimedOut);
+  EXPECT_KIND(got, ErrorKind::kConnectionRefused);
 }
 
 TEST_P(UdpSuite, UDP_11_UnconnectedSocketIgnoresPortUnreachable) {
