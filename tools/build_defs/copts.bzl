@@ -2,8 +2,9 @@
 
 Every cc_library, cc_binary and cc_test of the project sets
 `copts = XSOCK_COPTS`, or `copts = XSOCK_TEST_COPTS` when it uses GoogleTest.
-The language level (-std=c++17) is set in .bazelrc because it must also reach
-Abseil and GoogleTest.
+A target that calls Winsock links it with `linkopts = WS2_32_LINKOPTS`. The
+language level (C++17) is set in .bazelrc, per host OS, because it must also
+reach Abseil and GoogleTest.
 
 The flags were chosen by compiling Abseil 20220623.1 and GoogleTest 1.12.1
 headers (containers, strings, status, time, synchronization, flags, random,
@@ -21,7 +22,13 @@ must stay quiet on them. Left out on purpose:
   -Wlogical-op          warns on `errno == EAGAIN || errno == EWOULDBLOCK`.
   -Wnull-dereference    false positives in optimized builds.
 
-Which extras apply is chosen by the C++ toolchain's `compiler` attribute
+MSVC (cl.exe, the toolchain Bazel configures on Windows) gets its own
+flags: warning level 3 without /WX, as Abseil and GoogleTest headers are not
+known to be free of MSVC warnings. Bazel's MSVC toolchain already defines
+NOMINMAX and _WIN32_WINNT=0x0601; the later -D_WIN32_WINNT=0x0A00 below wins
+(with a macro redefinition warning, one more reason for no /WX).
+
+Which flags apply is chosen by the C++ toolchain's `compiler` attribute
 (config_settings in tools/build_defs/BUILD.bazel), and by the target OS for
 the Windows macros.
 """
@@ -65,15 +72,36 @@ _WINDOWS_DEFINES = select({
     "//conditions:default": [],
 })
 
-XSOCK_COPTS = _WARNINGS + _WINDOWS_DEFINES + select({
-    "//tools/build_defs:compiler_gcc": _GCC_WARNINGS + _GCC_SHADOW,
-    "//tools/build_defs:compiler_mingw_gcc": _GCC_WARNINGS + _GCC_SHADOW,
-    "//tools/build_defs:compiler_clang": _CLANG_SHADOW,
-    "//conditions:default": [],
+# cl.exe: warning level 3 (no /WX, see above); UTF-8 sources; the CRT's
+# "use the _s functions" warnings off, as Bazel's MSVC toolchain does.
+# Not /Zc:__cplusplus: Abseil's config.h picks std::any by __cplusplus alone,
+# so our files and Abseil's own (compiled without the flag) would disagree
+# on what absl::any is.
+_MSVC_FLAGS = [
+    "/W3",
+    "/utf-8",
+    "-D_CRT_SECURE_NO_WARNINGS",
+]
+
+XSOCK_COPTS = _WINDOWS_DEFINES + select({
+    "//tools/build_defs:compiler_gcc": _WARNINGS + _GCC_WARNINGS + _GCC_SHADOW,
+    "//tools/build_defs:compiler_mingw_gcc": _WARNINGS + _GCC_WARNINGS + _GCC_SHADOW,
+    "//tools/build_defs:compiler_clang": _WARNINGS + _CLANG_SHADOW,
+    "//tools/build_defs:compiler_msvc": _MSVC_FLAGS,
+    "//conditions:default": _WARNINGS,
 })
 
-XSOCK_TEST_COPTS = _WARNINGS + _WINDOWS_DEFINES + select({
-    "//tools/build_defs:compiler_gcc": _GCC_WARNINGS,
-    "//tools/build_defs:compiler_mingw_gcc": _GCC_WARNINGS,
-    "//conditions:default": [],
+XSOCK_TEST_COPTS = _WINDOWS_DEFINES + select({
+    "//tools/build_defs:compiler_gcc": _WARNINGS + _GCC_WARNINGS,
+    "//tools/build_defs:compiler_mingw_gcc": _WARNINGS + _GCC_WARNINGS,
+    "//tools/build_defs:compiler_msvc": _MSVC_FLAGS,
+    "//conditions:default": _WARNINGS,
+})
+
+# Links Winsock 2 (ws2_32). GCC and Clang (MinGW-w64) take -lws2_32; MSVC's
+# link.exe ignores that with a warning and needs the library by name. (A
+# linkopt that does not start with - or $ would be read as a label.)
+WS2_32_LINKOPTS = select({
+    "//tools/build_defs:compiler_msvc": ["-DEFAULTLIB:ws2_32.lib"],
+    "//conditions:default": ["-lws2_32"],
 })
