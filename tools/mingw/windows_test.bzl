@@ -9,21 +9,29 @@
         deps = [..., "@com_google_googletest//:gtest_main"],
     )
 
-makes two targets:
+makes three targets:
 
-  foo_test_exe  the cc_binary, built for Windows only (target_compatible_with
-                os:windows) and tagged manual, so the host configuration of
-                `//...` neither builds nor skips it;
-  foo_test      a test on the Linux host that depends on foo_test_exe through
-                a transition to //tools/mingw:windows_x86_64 (the MinGW-w64
-                toolchain) and runs it under wine with
-                tools/mingw/wine_test_runner.sh.
+  foo_test_exe     the cc_binary, built for Windows only
+                   (target_compatible_with os:windows) and tagged manual, so
+                   the host configuration of `//...` neither builds nor skips
+                   it;
+  foo_test         a test on the Linux host that depends on foo_test_exe
+                   through a transition to //tools/mingw:windows_x86_64 (the
+                   MinGW-w64 toolchain) and runs it under wine with
+                   tools/mingw/wine_test_runner.sh;
+  foo_test_native  a plain cc_test of the same sources, deps, flags and test
+                   attributes, for Windows only: on a Windows host (MSVC) it
+                   runs natively, on other hosts it is skipped as
+                   incompatible.
 
-So `bazel test //...` on x86_64 Linux builds the .exe and runs it in the
-same invocation (elsewhere, and with --config=mingw, the test is skipped as
-incompatible). The .exe writes GoogleTest's XML where Bazel expects test.xml,
-so the individual cases are counted; the test fails if the .exe fails or
-writes no XML. --test_filter, --test_arg, `args`, `env`, `data` (runfiles
+So `bazel test //...` on x86_64 Linux builds the .exe and runs it under wine
+in the same invocation, and on Windows runs the native test; each host skips
+the other one. With --config=mingw (target Windows) foo_test is skipped and
+foo_test_native runs under wine through --run_under instead.
+
+The .exe writes GoogleTest's XML where Bazel expects test.xml, so the
+individual cases are counted; the test fails if the .exe fails or writes no
+XML. --test_filter, --test_arg, `args`, `env`, `data` (runfiles
 under $TEST_SRCDIR) and sharding reach the .exe. The test defaults to size
 "medium": wine's first start on a machine builds a shared prefix (about
 10 s, more on a slow machine) unless tools/setup did.
@@ -31,12 +39,24 @@ under $TEST_SRCDIR) and sharding reach the .exe. The test defaults to size
 
 _WINDOWS_PLATFORM = "//tools/mingw:windows_x86_64"
 
+# The host CPU Bazel names x86_64 Linux, the one host with the MinGW-w64
+# toolchain (whose exec platform it is).
+_LINUX_X86_64_HOST_CPU = "k8"
+
 def _windows_transition_impl(settings, attr):
+    # Elsewhere the wine test is skipped anyway; its .exe stays in the
+    # current configuration, so that no C++ toolchain for Windows is looked
+    # for where there is none (macOS).
+    if settings["//command_line_option:host_cpu"] != _LINUX_X86_64_HOST_CPU:
+        return {"//command_line_option:platforms": settings["//command_line_option:platforms"]}
     return {"//command_line_option:platforms": str(Label(_WINDOWS_PLATFORM))}
 
 _windows_transition = transition(
     implementation = _windows_transition_impl,
-    inputs = [],
+    inputs = [
+        "//command_line_option:host_cpu",
+        "//command_line_option:platforms",
+    ],
     outputs = ["//command_line_option:platforms"],
 )
 
@@ -92,20 +112,34 @@ _wine_test = rule(
 _TEST_ATTRS = ["args", "env", "flaky", "local", "shard_count", "size", "timeout"]
 
 def windows_cc_test(name, srcs = [], deps = [], copts = [], tags = [], visibility = None, size = "medium", **kwargs):
-    """A Windows cc_binary `<name>_exe` and the wine test `<name>` that runs it.
+    """A Windows cc_binary `<name>_exe`, the wine test `<name>` that runs it,
+    and the native Windows test `<name>_native`.
 
     Args:
       name: name of the test (the .exe is `<name>_exe`).
       srcs: sources of the .exe.
       deps: dependencies of the .exe (GoogleTest's gtest_main among them).
       copts: compiler flags (normally XSOCK_TEST_COPTS).
-      tags: tags of the test; the .exe gets them too, plus "manual".
-      visibility: visibility of both targets.
+      tags: tags of the tests; the .exe gets them too, plus "manual".
+      visibility: visibility of the targets.
       size: test size, "medium" unless given (wine starts slowly).
       **kwargs: `args`, `env`, `flaky`, `local`, `shard_count` and `timeout`
-        go to the test; everything else (data, linkopts, defines, ...) to
-        the cc_binary.
+        go to the wine test; everything else (data, linkopts, defines, ...)
+        to the cc_binary. The native test gets all of them.
     """
+    native.cc_test(
+        name = name + "_native",
+        srcs = srcs,
+        deps = deps,
+        copts = copts,
+        size = size,
+        tags = tags,
+        # Built with the host's own Windows toolchain (MSVC), and run
+        # directly: no wine, no transition.
+        target_compatible_with = ["@platforms//os:windows"],
+        visibility = visibility,
+        **kwargs
+    )
     test_kwargs = {k: kwargs.pop(k) for k in _TEST_ATTRS if k in kwargs}
     native.cc_binary(
         name = name + "_exe",
