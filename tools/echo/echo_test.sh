@@ -10,6 +10,30 @@ failures=0
 
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
+# wait_for PID SECONDS: waits for the background job PID, killing it after
+# SECONDS, and returns its exit status (143 if it had to be killed). Plain
+# bash (3.2 too): no GNU timeout or `tail --pid`, which macOS lacks.
+wait_for() {
+  local pid=$1 secs=$2 watchdog rc
+  (
+    trap 'kill "$s" 2>/dev/null; exit 0' TERM
+    sleep "$secs" & s=$!
+    wait "$s" && kill "$pid" 2>/dev/null
+  ) >/dev/null 2>&1 &
+  watchdog=$!
+  wait "$pid"; rc=$?
+  kill "$watchdog" 2>/dev/null; wait "$watchdog" 2>/dev/null
+  return $rc
+}
+
+# with_timeout SECONDS COMMAND [ARG...]: runs COMMAND, killing it after
+# SECONDS; returns its exit status.
+with_timeout() {
+  local secs=$1; shift
+  "$@" &
+  wait_for $! "$secs"
+}
+
 # run_pair NAME SERVER_FLAGS CLIENT_HOST [CLIENT_FLAGS...]: start the server
 # on port 0, read the port from its "Listening on" line, run the client and
 # check both sides.
@@ -30,7 +54,7 @@ run_pair() {
     *) fail "$name: unexpected first line '$line'"; kill "$pid" 2>/dev/null; exec 3<&-; return ;;
   esac
   port=${line##*:}
-  out=$(timeout 20 "$client" --host="$host" --port="$port" "$@" 2>&1); rc=$?
+  out=$(with_timeout 20 "$client" --host="$host" --port="$port" "$@" 2>&1); rc=$?
   local expect="Received 'Hello, world'"
   for a in "$@"; do case $a in --message=*) expect="Received '${a#--message=}'";; esac; done
   [ $rc -eq 0 ] || fail "$name: client exit $rc: $out"
@@ -41,8 +65,7 @@ run_pair() {
     fail "$name: server did not report the connection"
   fi
   exec 3<&-
-  timeout 20 tail --pid="$pid" -f /dev/null
-  wait "$pid"; rc=$?
+  wait_for "$pid" 20; rc=$?
   [ $rc -eq 0 ] || fail "$name: server exit $rc: $(cat "$tmp/$name.err")"
   echo "ok: $name ($line)"
 }
@@ -65,7 +88,7 @@ exec 4<"$tmp/refused.fifo"
 if read -r -t 20 line <&4; then
   port=${line##*:}
   kill "$sp"; wait "$sp" 2>/dev/null
-  out=$(timeout 20 "$client" --host=127.0.0.1 --port="$port" 2>&1); rc=$?
+  out=$(with_timeout 20 "$client" --host=127.0.0.1 --port="$port" 2>&1); rc=$?
   [ $rc -eq 1 ] || fail "refused: client exit $rc (want 1): $out"
   case $out in *"could not open socket"*) ;; *) fail "refused: output '$out'";; esac
   case $out in *"connection refused"*) echo "ok: refused";; *) fail "refused: no refusal in '$out'";; esac
