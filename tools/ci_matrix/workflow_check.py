@@ -14,12 +14,21 @@ workflows must
   - upload an artifact (actions/upload-artifact) in that job, on every
     outcome (`if: always()`) and named per matrix entry (the name refers to
     `matrix.`), so the runners do not overwrite each other's results,
+  - before that `bazel test`, on Linux only (the step's `if` is
+    runner.os == 'Linux' or picks an ubuntu-* matrix.os), `apt-get update` and `apt-get install` every package of
+    tools/setup's PACKAGES but Debian's Bazel ones (bazel-*): the MinGW-w64
+    cross compiler and wine, which the Linux build uses for the Windows
+    tests, and python3-yaml;
+  - before it too, `pip install` PyYAML and pass PATH to the tests
+    (`--test_env=PATH`, on the command line or written to .bazelrc.user),
+    for the Python checks on macOS and Windows, which have no
+    python3-yaml;
   - and, where USE_BAZEL_VERSION is set, name a concrete release (4.2.3,
     not "4"): `.bazelversion` says "4" for Debian's launcher, but "4" is
     no Bazel release Bazelisk could download.
 
-Run by Bazel as //tools/ci_matrix:workflow_test (the workflow files come in
-as runfiles), or by hand from the repository root:
+Run by Bazel as //tools/ci_matrix:workflow_test (the workflow files and
+tools/setup come in as runfiles), or by hand from the repository root:
   python3 tools/ci_matrix/workflow_check.py [--root DIR]
 Needs PyYAML (Debian: python3-yaml, installed by tools/setup).
 """
@@ -31,6 +40,7 @@ import shlex
 import sys
 
 WORKFLOW_DIR = os.path.join(".github", "workflows")
+SETUP_SCRIPT = os.path.join("tools", "setup")
 
 # Keys GitHub Actions accepts (docs.github.com, "Workflow syntax for GitHub
 # Actions").
@@ -56,6 +66,13 @@ OS_PATTERNS = {
     "windows": re.compile(r"^windows-\S+$"),
 }
 MATRIX_REF_RE = re.compile(r"\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}")
+PACKAGES_RE = re.compile(r"^\s*readonly PACKAGES=\((.*?)^\s*\)", re.M | re.S)
+# A step condition that limits it to the Linux runners.
+LINUX_IF_RE = re.compile(
+    r"runner\.os\s*==\s*'Linux'"
+    r"|matrix\.os\s*==\s*'ubuntu-"
+    r"|startsWith\(\s*matrix\.os\s*,\s*'ubuntu")
+PIP_RE = re.compile(r"^pip3?(\.exe)?$")
 CONCRETE_VERSION_RE = re.compile(r"^\d+\.\d+\.\d+(rc\d+)?$")
 
 
@@ -81,8 +98,25 @@ def _on_key(doc):
   return None
 
 
-def _bazel_test_commands(script):
-  """Yields the argument lists of `bazel test` commands in a run script."""
+def setup_packages(root):
+  """Returns the PACKAGES tools/setup installs, or None without the file."""
+  try:
+    with open(os.path.join(root, SETUP_SCRIPT), encoding="utf-8") as f:
+      text = f.read()
+  except OSError:
+    return None
+  match = PACKAGES_RE.search(text)
+  if not match:
+    return []
+  words = []
+  for line in match.group(1).splitlines():
+    words += line.split("#", 1)[0].split()
+  return words
+
+
+def _commands(script):
+  """Yields the words of each simple command in a run script, without
+  VAR=value prefixes, `sudo` and `env`."""
   # Join continuation lines, then split into simple commands.
   script = re.sub(r"\\\r?\n", " ", script)
   for line in script.splitlines():
@@ -91,16 +125,37 @@ def _bazel_test_commands(script):
         words = shlex.split(command, comments=True)
       except ValueError:
         continue
-      while words and re.match(r"^[A-Za-z_][A-Za-z0-9_]*=", words[0]):
-        words = words[1:]  # VAR=value prefixes
-      if not words or os.path.basename(words[0]) not in ("bazel", "bazelisk"):
-        continue
-      args = words[1:]
-      # Startup options come before the command.
-      while args and args[0].startswith("-"):
-        args = args[1:]
-      if args and args[0] == "test":
-        yield args[1:]
+      while words and (words[0] in ("sudo", "env") or
+                       re.match(r"^[A-Za-z_][A-Za-z0-9_]*=", words[0])):
+        words = words[1:]
+      if words:
+        yield words
+
+
+def _bazel_test_commands(script):
+  """Yields the argument lists of `bazel test` commands in a run script."""
+  for words in _commands(script):
+    if os.path.basename(words[0]) not in ("bazel", "bazelisk"):
+      continue
+    args = words[1:]
+    # Startup options come before the command.
+    while args and args[0].startswith("-"):
+      args = args[1:]
+    if args and args[0] == "test":
+      yield args[1:]
+
+
+def _apt_commands(script):
+  """Yields ("update", []) and ("install", packages) for the apt-get (or
+  apt) commands in a run script, in order."""
+  for words in _commands(script):
+    if os.path.basename(words[0]) not in ("apt-get", "apt"):
+      continue
+    args = [w for w in words[1:] if not w.startswith("-")]
+    if args and args[0] == "update":
+      yield "update", []
+    elif args and args[0] == "install":
+      yield "install", args[1:]
 
 
 def _matrix_values(matrix):
@@ -124,7 +179,12 @@ def check_workflow(doc, rel):
   """Checks one parsed workflow; returns (problems, facts).
 
   facts: list of dicts, one per job with a matrix over runners:
-    {"job", "oses", "bazel_test", "upload", "upload_always", "upload_named"}
+    {"job", "oses", "bazel_test", "keep_going", "upload", "upload_always",
+     "upload_named", "apt_linux", "pyyaml", "test_env_path"}
+  where the last three hold what the steps before the first `bazel test
+  //...` step do: the packages apt-get installs on Linux after an apt-get
+  update (a set), and whether PyYAML is pip-installed and PATH is passed to
+  the tests.
   """
   problems = []
   facts = []
@@ -184,7 +244,8 @@ def check_workflow(doc, rel):
 
     job_facts = {"job": where, "oses": set(), "bazel_test": False,
                  "keep_going": False, "upload": False,
-                 "upload_always": False, "upload_named": False}
+                 "upload_always": False, "upload_named": False,
+                 "apt_linux": set(), "pyyaml": False, "test_env_path": False}
     matrix_values = _matrix_values(strategy.get("matrix"))
     runs_on = job.get("runs-on")
     runs_on_refs = MATRIX_REF_RE.findall(str(runs_on))
@@ -212,6 +273,9 @@ def check_workflow(doc, rel):
         if not isinstance(step["run"], str):
           problems.append("%s: run must be a string" % swhere)
           continue
+        before_test = not job_facts["bazel_test"]
+        if before_test:
+          _note_preparation(step, job_facts)
         for args in _bazel_test_commands(step["run"]):
           if "//..." in args:
             job_facts["bazel_test"] = True
@@ -235,12 +299,42 @@ def check_workflow(doc, rel):
   return problems, facts
 
 
-def check_files(paths, yaml, root):
-  """Checks the workflow files `paths`; returns the problems found."""
+def _note_preparation(step, job_facts):
+  """Records in job_facts what a step before `bazel test` prepares."""
+  script = step["run"]
+  if LINUX_IF_RE.search(str(step.get("if", ""))):
+    updated = False
+    for kind, packages in _apt_commands(script):
+      if kind == "update":
+        updated = True
+      elif updated:
+        job_facts["apt_linux"].update(packages)
+  for words in _commands(script):
+    if any(PIP_RE.match(os.path.basename(w)) for w in words[:3]) and "install" in words:
+      if any(w.lower() == "pyyaml" for w in words):
+        job_facts["pyyaml"] = True
+  if re.search(r"--test_env[= ]PATH\b", script):
+    job_facts["test_env_path"] = True
+
+
+def check_files(paths, yaml, root, packages=None):
+  """Checks the workflow files `paths`; returns the problems found.
+
+  packages: what tools/setup installs (default: read from root).
+  """
   problems = []
   facts = []
   if not paths:
     return ["no workflow files (*.yml, *.yaml) in %s" % WORKFLOW_DIR]
+  if packages is None:
+    packages = setup_packages(root)
+  if not packages:
+    problems.append("%s: not found or no PACKAGES=( ... ) in it; the Linux "
+                    "job must install its packages" % SETUP_SCRIPT)
+    packages = []
+  # Debian's Bazel and the repositories it brings; online, Bazelisk and the
+  # http_archives of WORKSPACE replace them.
+  linux_packages = [p for p in packages if not p.startswith("bazel-")]
   for path in paths:
     rel = os.path.relpath(path, root)
     try:
@@ -268,6 +362,21 @@ def check_files(paths, yaml, root):
       elif not f["keep_going"]:
         problems.append("%s: `bazel test //...` runs without --keep_going"
                         % f["job"])
+      missing = [p for p in linux_packages if p not in f["apt_linux"]]
+      if missing:
+        problems.append(
+            "%s: before `bazel test //...`, a step limited to Linux (if: "
+            "runner.os == 'Linux') must run apt-get update and apt-get "
+            "install the packages of %s (less bazel-*); missing: %s" %
+            (f["job"], SETUP_SCRIPT, " ".join(missing)))
+      if not f["pyyaml"]:
+        problems.append("%s: no step before `bazel test //...` runs pip "
+                        "install pyyaml (the Python checks on macOS and "
+                        "Windows need it)" % f["job"])
+      if not f["test_env_path"]:
+        problems.append("%s: PATH does not reach the tests (--test_env=PATH "
+                        "before or in `bazel test //...`), so they would "
+                        "not find the pip-installed PyYAML" % f["job"])
       if not f["upload"]:
         problems.append("%s: no actions/upload-artifact step" % f["job"])
       else:

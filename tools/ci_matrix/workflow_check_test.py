@@ -23,6 +23,15 @@ jobs:
     runs-on: ${{ matrix.os }}
     steps:
       - uses: actions/checkout@v4
+      - if: runner.os == 'Linux'
+        run: |
+          sudo apt-get update
+          sudo DEBIAN_FRONTEND=noninteractive apt-get install -y \\
+              g++ g++-mingw-w64-x86-64-posix wine64 python3-yaml
+      - if: runner.os != 'Linux'
+        run: |
+          python -m pip install pyyaml
+          echo 'test --test_env=PATH' >>.bazelrc.user
       - name: test
         run: |
           bazel version
@@ -36,10 +45,30 @@ jobs:
 """
 
 
+# A tools/setup with the shape of the real one.
+SETUP = """\
+#!/usr/bin/env bash
+readonly PACKAGES=(
+  bazel-bootstrap bazel-skylib
+  g++
+  # Windows
+  g++-mingw-w64-x86-64-posix
+  wine64
+  python3-yaml
+)
+readonly OTHER=(not-a-package)
+"""
+
+
 class WorkflowCheckTest(unittest.TestCase):
 
-  def problems(self, *texts):
+  def problems(self, *texts, setup=SETUP):
     with tempfile.TemporaryDirectory() as root:
+      if setup is not None:
+        os.makedirs(os.path.join(root, "tools"))
+        with open(os.path.join(root, "tools", "setup"), "w",
+                  encoding="utf-8") as f:
+          f.write(setup)
       directory = os.path.join(root, ".github", "workflows")
       os.makedirs(directory)
       for i, text in enumerate(texts):
@@ -150,6 +179,73 @@ class WorkflowCheckTest(unittest.TestCase):
 
   def test_bare_major_bazel_version(self):
     self.assertProblem(GOOD.replace('"6.5.0"', '"4"'), "concrete release")
+
+  def test_setup_packages_of_the_real_setup(self):
+    root = workflow_check._default_root()  # pylint: disable=protected-access
+    packages = workflow_check.setup_packages(root)
+    for package in ("g++-mingw-w64-x86-64-posix", "mingw-w64-x86-64-dev",
+                    "wine64", "python3-yaml", "bazel-bootstrap"):
+      self.assertIn(package, packages)
+    self.assertNotIn("#", " ".join(packages))
+
+  def test_no_setup_script(self):
+    problems = self.problems(GOOD, setup=None)
+    self.assertTrue(any("tools/setup" in p for p in problems), problems)
+
+  def test_linux_packages_missing(self):
+    self.assertProblem(GOOD.replace(" wine64", ""), "missing: wine64")
+
+  def test_a_new_setup_package_must_be_installed(self):
+    problems = self.problems(
+        GOOD, setup=SETUP.replace("  wine64\n", "  wine64 wine\n"))
+    self.assertTrue(any("missing: wine" in p for p in problems), problems)
+
+  def test_debian_bazel_packages_are_not_required(self):
+    self.assertEqual(self.problems(GOOD), [])
+
+  def test_apt_install_not_limited_to_linux(self):
+    self.assertProblem(GOOD.replace("      - if: runner.os == 'Linux'\n",
+                                    "      - name: packages\n"),
+                       "missing: g++")
+    self.assertProblem(GOOD.replace("if: runner.os == 'Linux'",
+                                    "if: runner.os != 'Linux'"),
+                       "missing: g++")
+
+  def test_apt_install_needs_update_first(self):
+    self.assertProblem(GOOD.replace("          sudo apt-get update\n", ""),
+                       "missing: g++")
+
+  def test_apt_install_after_bazel_test_does_not_count(self):
+    install = GOOD[GOOD.index("      - if: runner.os == 'Linux'"):
+                   GOOD.index("      - if: runner.os != 'Linux'")]
+    text = GOOD.replace(install, "").replace(
+        "      - if: always()", install + "      - if: always()")
+    self.assertProblem(text, "missing: g++")
+
+  def test_matrix_os_condition_counts(self):
+    text = GOOD.replace("if: runner.os == 'Linux'",
+                        "if: startsWith(matrix.os, 'ubuntu')")
+    self.assertEqual(self.problems(text), [])
+
+  def test_no_pyyaml(self):
+    self.assertProblem(GOOD.replace("pip install pyyaml", "pip install pip"),
+                       "pip install pyyaml")
+
+  def test_pip3_counts(self):
+    self.assertEqual(
+        self.problems(GOOD.replace("python -m pip install", "pip3 install")),
+        [])
+
+  def test_no_test_env_path(self):
+    self.assertProblem(GOOD.replace("--test_env=PATH", "--test_env=HOME"),
+                       "--test_env=PATH")
+
+  def test_test_env_path_on_the_command_line(self):
+    text = GOOD.replace("echo 'test --test_env=PATH' >>.bazelrc.user",
+                        "true").replace(
+                            "bazel test --keep_going",
+                            "bazel test --test_env=PATH --keep_going")
+    self.assertEqual(self.problems(text), [])
 
 
 if __name__ == "__main__":
