@@ -194,14 +194,10 @@ static_assert(sizeof(PosixLinger) != sizeof(linger),
 
 // --- lifetime of Winsock -----------------------------------------------------
 
-WindowsOs::WindowsOs() {
-  WSADATA data;
-  startup_error_ = ::WSAStartup(MAKEWORD(2, 2), &data);
-}
+// winsock_ (a WinsockScope) acquires the reference and releases it.
+WindowsOs::WindowsOs() = default;
 
-WindowsOs::~WindowsOs() {
-  if (startup_error_ == 0) ::WSACleanup();
-}
+WindowsOs::~WindowsOs() = default;
 
 // --- capabilities ----------------------------------------------------------
 
@@ -229,7 +225,7 @@ bool ProbeHandleInformation() {
 }  // namespace
 
 bool WindowsOs::ProbeCapability(Capability c) const {
-  if (startup_error_ != 0) return false;
+  if (winsock_.error() != 0) return false;
   switch (c) {
     case Capability::kIpv6:
       return ProbeSocket(AF_INET6, SOCK_STREAM, 0);
@@ -297,7 +293,7 @@ int WindowsOs::WouldBlockCode() const { return WSAEWOULDBLOCK; }
 absl::StatusOr<NativeHandle> WindowsOs::Socket(Family family, Type type,
                                                int proto,
                                                CreateOptions options) const {
-  if (startup_error_ != 0) return WsaErrorSlow(startup_error_, "WSAStartup");
+  if (winsock_.error() != 0) return winsock_.status();
   const int af = windows_internal::NativeFamily(family);
   if (af < 0) {
     return MakeError(ErrorKind::kFamilyNotSupported, "socket", 0, "",

@@ -8,13 +8,15 @@
 // header: the Winsock includes live in platform/windows/winsock.h.
 //
 // Lifetime. Winsock must be started (WSAStartup) before any Winsock call,
-// the resolver's included (quirk HND-05), and WSAStartup/WSACleanup are
-// reference-counted by Winsock itself. Each WindowsOs holds one reference:
-// the constructor calls WSAStartup(2.2) and the destructor WSACleanup. The
+// the resolver's included (quirk HND-05). Each WindowsOs holds one reference
+// to the process-wide Winsock lifetime (a WinsockScope,
+// winsock_lifetime.h) from construction to destruction: the first reference
+// in the process calls WSAStartup(2.2), the last one WSACleanup. The
 // process-wide instance is created by the first WindowsOsInstance() call
 // (thread-safe static initialisation) and, like the other backends'
 // instances, is never destroyed, so Winsock stays started until the process
-// exits. If WSAStartup fails, Socket() reports that error.
+// exits. If WSAStartup fails, Socket() reports that error (call
+// "WSAStartup") and Supports() reports no capability.
 //
 // Handles. A SOCKET (UINT_PTR) is widened to NativeHandle unchanged; an
 // INVALID_SOCKET is kInvalidHandle (quirk HND-01). A closed SOCKET and a
@@ -188,15 +190,18 @@
 #include "core/options.h"
 #include "core/types.h"
 #include "platform/os.h"
+#include "platform/windows/winsock_lifetime.h"
 
 namespace xsock {
 namespace platform {
 
 class WindowsOs : public Os {
  public:
-  // WindowsOs takes one Winsock reference (WSAStartup 2.2).
+  // WindowsOs takes one reference to the Winsock lifetime
+  // (WinsockLifetime::Acquire; the first one in the process calls
+  // WSAStartup 2.2).
   WindowsOs();
-  // ~WindowsOs gives it back (WSACleanup) if WSAStartup succeeded.
+  // ~WindowsOs gives it back (the last one calls WSACleanup).
   ~WindowsOs() override;
   WindowsOs(const WindowsOs&) = delete;
   WindowsOs& operator=(const WindowsOs&) = delete;
@@ -268,7 +273,7 @@ class WindowsOs : public Os {
                                   MsgFlags flags, SocketAddress* from,
                                   std::string_view call) const;
 
-  int startup_error_ = 0;  // WSAStartup's result (0: Winsock started)
+  WinsockScope winsock_;  // error(): WSAStartup's result (0: started)
   mutable std::once_flag probe_once_;
   mutable std::array<bool, kCapabilitySlots> capabilities_{};
 };

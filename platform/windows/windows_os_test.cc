@@ -5,9 +5,10 @@
 // round trips, the bare would-block status, refused connects, the safe
 // defaults (non-inheritable, blocking accepted sockets, exclusive binding),
 // every normalisation windows_os.h documents, Describe, Dup, the Winsock
-// ioctls and handle accounting. Checks also look at the native state with
-// Win32 calls where that is what the rule is about (GetHandleInformation,
-// SO_EXCLUSIVEADDRUSE).
+// ioctls, handle accounting and the Winsock reference the process-wide
+// instance holds (winsock_lifetime_test.cc checks the count itself). Checks
+// also look at the native state with Win32 calls where that is what the rule
+// is about (GetHandleInformation, SO_EXCLUSIVEADDRUSE).
 //
 // Wine does not implement everything Windows has. Such a check is skipped
 // with GTEST_SKIP() and a reason starting "wine:" only when the process runs
@@ -38,6 +39,7 @@
 #include "platform/windows/sockaddr.h"
 #include "platform/windows/translate.h"
 #include "platform/windows/winsock.h"
+#include "platform/windows/winsock_lifetime.h"
 
 // --- allocation counting -----------------------------------------------------
 // The would-block and success paths of the data calls must not allocate. The
@@ -288,6 +290,26 @@ TEST(WindowsOsTest, NameCapabilitiesAndNativeOs) {
   EXPECT_EQ(os.UnixPathMax(),
             os.Supports(Capability::kUnixSockets) ? size_t{108} : size_t{0});
   EXPECT_EQ(os.WouldBlockCode(), WSAEWOULDBLOCK);
+}
+
+TEST(WindowsOsTest, TheInstanceHoldsAWinsockReferenceForever) {
+  const Os& os = Win();
+  const int held = WinsockLifetime::RefCountForTesting();
+  EXPECT_GE(held, 1) << "WindowsOsInstance() holds one reference";
+  {
+    WinsockScope scope;
+    EXPECT_EQ(scope.error(), 0);
+    EXPECT_EQ(WinsockLifetime::RefCountForTesting(), held + 1);
+  }
+  EXPECT_EQ(WinsockLifetime::RefCountForTesting(), held);
+  // The scope's release was not the last one: Winsock is still started.
+  XSOCK_ASSERT_OK_AND_ASSIGN(
+      NativeHandle h,
+      os.Socket(Family::kInet, Type::kStream, 0, CreateOptions{}));
+  Handle owned(h);
+  SOCKET raw = ::socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
+  EXPECT_NE(raw, INVALID_SOCKET) << "WSA " << ::WSAGetLastError();
+  if (raw != INVALID_SOCKET) ::closesocket(raw);
 }
 
 TEST(WindowsOsTest, HandlesAreSocketsWidenedUnchanged) {
