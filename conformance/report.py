@@ -2,9 +2,10 @@
 """Counts the conformance cases of each backend from the last test run.
 
 Reads the test.xml GoogleTest wrote for every <backend>_conformance_test
-(bazel-testlogs/conformance/<backend>_conformance_test/test.xml) and prints
-a Markdown table: per backend the cases, how many passed and failed, and the
-skipped ones by why they were skipped:
+(bazel-testlogs/conformance/<backend>_conformance_test/test.xml; on a Windows
+host windows_conformance_test_native, shown as "windows (native)") and
+prints a Markdown table: per backend the cases, how many passed and failed,
+and the skipped ones by why they were skipped:
 
   deviation    a registered deviation ("documented deviation of ..."), with
                "under wine" ones counted separately;
@@ -30,7 +31,9 @@ import xml.etree.ElementTree as ET
 BEGIN = "<!-- conformance-report:begin -->"
 END = "<!-- conformance-report:end -->"
 _CAPABILITY_RE = re.compile(r"\bk[A-Z][A-Za-z0-9]+\b")
-_BACKEND_ORDER = ["posix", "linux", "windows"]
+_BACKEND_ORDER = ["posix", "linux", "windows", "windows (native)"]
+_SUFFIXES = (("_conformance_test", ""), ("_conformance_test_native",
+                                        " (native)"))
 
 
 class Counts:
@@ -83,12 +86,14 @@ def count_xml(path):
 def collect(testlogs):
   """Returns {backend: Counts} for the conformance tests under testlogs."""
   results = {}
-  pattern = os.path.join(testlogs, "conformance", "*_conformance_test",
+  pattern = os.path.join(testlogs, "conformance", "*_conformance_test*",
                          "test.xml")
   for path in glob.glob(pattern):
-    backend = os.path.basename(os.path.dirname(path))[:-len(
-        "_conformance_test")]
-    results[backend] = count_xml(path)
+    target = os.path.basename(os.path.dirname(path))
+    for suffix, label in _SUFFIXES:
+      if target.endswith(suffix):
+        results[target[:-len(suffix)] + label] = count_xml(path)
+        break
   return results
 
 

@@ -49,6 +49,17 @@ class ReportTest(unittest.TestCase):
         (c.cases, c.passed, c.failed, c.capability, c.deviation,
          c.wine_deviation, c.other), (6, 1, 1, 1, 1, 1, 1))
 
+  def test_native_windows_test_is_its_own_row(self):
+    directory = os.path.join(self.root, "conformance",
+                             "windows_conformance_test_native")
+    os.makedirs(directory)
+    with open(os.path.join(directory, "test.xml"), "w") as f:
+      f.write(_XML)
+    self.assertEqual(sorted(report.collect(self.root)),
+                     ["windows", "windows (native)"])
+    self.assertIn("| windows (native) | 6 |",
+                  report.table(report.collect(self.root)))
+
   def test_table_row(self):
     text = report.table(report.collect(self.root))
     self.assertIn("| windows | 6 | 1 | 1 | 1 | 1 | 1 | 1 |", text)
