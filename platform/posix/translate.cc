@@ -1,5 +1,7 @@
 // platform/posix/translate.cc: the portable -> native tables of the POSIX
-// backends. Every #ifdef about which constants a platform has is here.
+// backends. Every #ifdef about which constants a platform has is here; the
+// lookups over the tables (and the checks of their sizes) are shared with the
+// Windows backend in platform/internal/translate.h.
 
 #include "platform/posix/translate.h"
 
@@ -7,11 +9,9 @@
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 
-#include <cstdint>
-
-#include "core/error.h"
 #include "core/options.h"
 #include "core/types.h"
+#include "platform/internal/translate.h"
 
 namespace xsock {
 namespace platform {
@@ -50,6 +50,13 @@ constexpr int kTypes[] = {
 #endif
 };
 
+// Shutdown directions, indexed by ShutdownHow value.
+constexpr int kShutdownHows[] = {
+    SHUT_RD,    // kRead
+    SHUT_WR,    // kWrite
+    SHUT_RDWR,  // kBoth
+};
+
 struct FlagEntry {
   MsgFlags flag;
   int native;  // -1: the platform lacks it
@@ -78,11 +85,7 @@ constexpr FlagEntry kMsgFlags[] = {
 #endif
 };
 
-struct OptionEntry {
-  Option option;
-  int level;  // -1: the platform lacks the option
-  int name;
-};
+using internal::OptionEntry;
 
 #define XSOCK_OPT(option, level, name) {Option::option, level, name}
 #define XSOCK_NO_OPT(option) {Option::option, -1, -1}
@@ -155,103 +158,37 @@ constexpr OptionEntry kOptions[] = {
 #undef XSOCK_OPT
 #undef XSOCK_NO_OPT
 
-static_assert(sizeof(kOptions) / sizeof(kOptions[0]) == kOptionCount,
-              "one native entry per Option");
-static_assert(sizeof(kFamilies) / sizeof(kFamilies[0]) ==
-                  static_cast<size_t>(Family::kTipc) + 1,
-              "one native entry per Family");
-static_assert(sizeof(kTypes) / sizeof(kTypes[0]) ==
-                  static_cast<size_t>(Type::kRdm) + 1,
-              "one native entry per Type");
-static_assert(sizeof(kMsgFlags) / sizeof(kMsgFlags[0]) == 7 &&
-                  kAllMsgFlags == (1u << 7) - 1,
-              "one native entry per MsgFlags bit");
-
-constexpr bool OptionsInOrder() {
-  for (int i = 0; i < kOptionCount; ++i) {
-    if (static_cast<int>(kOptions[i].option) != i) return false;
-  }
-  return true;
-}
-static_assert(OptionsInOrder(), "kOptions is indexed by Option value");
-
-// IndexOf returns the index of native value `value` in a table indexed by
-// portable value (entry 0 and missing entries, -1, never match), or -1.
-template <size_t N>
-int IndexOf(const int (&table)[N], int value) {
-  if (value < 0) return -1;
-  for (size_t i = 1; i < N; ++i) {
-    if (table[i] == value) return static_cast<int>(i);
-  }
-  return -1;
-}
+static_assert(internal::OptionsInOrder(kOptions),
+              "kOptions is indexed by Option value");
 
 }  // namespace
 
-int NativeFamily(Family f) {
-  if (!IsValidFamily(f)) return -1;
-  return kFamilies[static_cast<int>(f)];
-}
+int NativeFamily(Family f) { return internal::NativeValue(kFamilies, f); }
 
 bool PortableFamily(int af, Family* f) {
-  int i = IndexOf(kFamilies, af);
-  if (i < 0) return false;
-  *f = static_cast<Family>(i);
-  return true;
+  return internal::PortableValue(kFamilies, af, f);
 }
 
-int NativeType(Type t) {
-  if (!IsValidType(t)) return -1;
-  return kTypes[static_cast<int>(t)];
-}
+int NativeType(Type t) { return internal::NativeValue(kTypes, t); }
 
 bool PortableType(int type, Type* t) {
-  int i = IndexOf(kTypes, type);
-  if (i < 0) return false;
-  *t = static_cast<Type>(i);
-  return true;
+  return internal::PortableValue(kTypes, type, t);
 }
 
 int NativeShutdown(ShutdownHow how) {
-  switch (how) {
-    case ShutdownHow::kRead:
-      return SHUT_RD;
-    case ShutdownHow::kWrite:
-      return SHUT_WR;
-    case ShutdownHow::kBoth:
-      return SHUT_RDWR;
-  }
-  return -1;
+  return internal::NativeValue(kShutdownHows, how);
 }
 
 absl::Status NativeMsgFlags(MsgFlags flags, std::string_view call,
                             std::string_view backend, int* native) {
-  uint32_t bits = static_cast<uint32_t>(flags);
-  int out = 0;
-  if (bits != 0) {
-    if ((bits & ~kAllMsgFlags) != 0) {
-      return InvalidArgument(call, "flags", "unknown message flag bits");
-    }
-    for (const FlagEntry& e : kMsgFlags) {
-      if (!HasFlag(flags, e.flag)) continue;
-      if (e.native < 0) return Unimplemented(call, e.name, backend);
-      out |= e.native;
-    }
-  }
-  *native = out;
-  return absl::OkStatus();
+  return internal::NativeMsgFlags(
+      kMsgFlags, [](const FlagEntry& e) { return e.native; }, flags, call,
+      backend, native);
 }
 
 absl::StatusOr<NativeOption> NativeOptionFor(Option option,
                                              std::string_view backend) {
-  int i = static_cast<int>(option);
-  const OptionInfo* info = GetOptionInfo(option);
-  if (i < 0 || i >= kOptionCount || info == nullptr) {
-    return InvalidArgument("sockopt", "option", "unknown option");
-  }
-  const OptionEntry& e = kOptions[i];
-  if (e.level < 0) return Unimplemented("sockopt", info->name, backend);
-  return NativeOption{e.level, e.name};
+  return internal::NativeOptionFor(kOptions, option, backend);
 }
 
 }  // namespace posix_internal
