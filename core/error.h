@@ -89,7 +89,26 @@ enum class ErrorClass {
   X(Shutdown, kFailedPrecondition, kOsError,                                 \
     "cannot send after socket shutdown")                                     \
   X(HostNotFound, kNotFound, kHostError, "host not found")                   \
-  X(AddressInfo, kNotFound, kAddressInfo, "address resolution failed")
+  X(AddressInfo, kNotFound, kAddressInfo, "address resolution failed")      \
+  X(AddrInfoNoName, kNotFound, kAddressInfo,                                 \
+    "name or service not known")                                             \
+  X(AddrInfoNoData, kNotFound, kAddressInfo,                                 \
+    "no address associated with name")                                       \
+  X(AddrInfoAgain, kUnavailable, kAddressInfo,                               \
+    "temporary failure in name resolution")                                  \
+  X(AddrInfoFail, kUnavailable, kAddressInfo,                                \
+    "non-recoverable failure in name resolution")                            \
+  X(AddrInfoFamily, kInvalidArgument, kAddressInfo,                          \
+    "address family not supported for this name")                           \
+  X(AddrInfoSockType, kInvalidArgument, kAddressInfo,                        \
+    "socket type not supported")                                             \
+  X(AddrInfoService, kNotFound, kAddressInfo,                                \
+    "service not supported for this socket type")                            \
+  X(AddrInfoBadFlags, kInvalidArgument, kAddressInfo,                        \
+    "invalid value for ai_flags")                                            \
+  X(AddrInfoMemory, kResourceExhausted, kAddressInfo,                        \
+    "memory allocation failure in name resolution")                          \
+  X(AddrInfoOverflow, kOutOfRange, kAddressInfo, "argument buffer overflow")
 
 // ErrorKind is the portable classification of an error (see the table above).
 enum class ErrorKind {

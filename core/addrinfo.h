@@ -1,0 +1,71 @@
+// core/addrinfo.h
+//
+// Portable vocabulary of name resolution: the hints and typed results of
+// getaddrinfo, and the AI_* / NI_* flag bits. The values are xsock's own; each
+// backend translates them to its C library's (or Winsock's) in one place and
+// maps EAI_* codes onto ErrorKinds of ErrorClass::kAddressInfo.
+//
+// No OS headers, no system calls.
+
+#ifndef XSOCK_CORE_ADDRINFO_H_
+#define XSOCK_CORE_ADDRINFO_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/address.h"
+#include "core/types.h"
+
+namespace xsock {
+
+// AiFlags are getaddrinfo's AI_* flags as portable bits.
+enum AiFlags : uint32_t {
+  kAiPassive = 1u << 0,      // AI_PASSIVE: wildcard address when host is null
+  kAiCanonName = 1u << 1,    // AI_CANONNAME: fill the first result's canonname
+  kAiNumericHost = 1u << 2,  // AI_NUMERICHOST: host must be numeric, no DNS
+  kAiNumericServ = 1u << 3,  // AI_NUMERICSERV: service must be a port number
+  kAiAddrConfig = 1u << 4,   // AI_ADDRCONFIG
+  kAiV4Mapped = 1u << 5,     // AI_V4MAPPED
+  kAiAll = 1u << 6,          // AI_ALL
+};
+inline constexpr uint32_t kAllAiFlags = (1u << 7) - 1;
+
+// NiFlags are getnameinfo's NI_* flags as portable bits.
+enum NiFlags : uint32_t {
+  kNiNumericHost = 1u << 0,  // NI_NUMERICHOST
+  kNiNumericServ = 1u << 1,  // NI_NUMERICSERV
+  kNiNameReqd = 1u << 2,     // NI_NAMEREQD
+  kNiNoFqdn = 1u << 3,       // NI_NOFQDN
+  kNiDgram = 1u << 4,        // NI_DGRAM
+};
+inline constexpr uint32_t kAllNiFlags = (1u << 5) - 1;
+
+// AddrInfoHints filters getaddrinfo's results (Python: the family, type,
+// proto and flags arguments). Unset type and proto match any.
+struct AddrInfoHints {
+  Family family = Family::kUnspec;
+  std::optional<Type> type;
+  int proto = 0;
+  uint32_t flags = 0;  // AiFlags bits
+};
+
+// AddrInfo is one getaddrinfo result (Python: the 5-tuple (family, type,
+// proto, canonname, sockaddr)).
+struct AddrInfo {
+  Family family = Family::kUnspec;
+  Type type = Type::kStream;
+  int proto = 0;
+  std::string canonname;  // empty unless requested (first result only)
+  SocketAddress address;
+};
+
+// NameInfo is getnameinfo's result (Python: (host, port)).
+struct NameInfo {
+  std::string host;
+  std::string service;
+};
+
+}  // namespace xsock
+
+#endif  // XSOCK_CORE_ADDRINFO_H_
