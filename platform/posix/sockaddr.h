@@ -19,7 +19,10 @@
 //     filled in.
 // Decoding never truncates either: a reported length that does not fit the
 // family's structure is an error.
-// Neither direction allocates on success.
+// Neither direction allocates on success. The encoding and decoding of the
+// three families is shared with the Windows backend
+// (platform/internal/sockaddr.h); this file adds the BSD length bytes and
+// the abstract names.
 
 #ifndef XSOCK_PLATFORM_POSIX_SOCKADDR_H_
 #define XSOCK_PLATFORM_POSIX_SOCKADDR_H_
@@ -32,22 +35,16 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "core/address.h"
+#include "platform/internal/sockaddr.h"
 
 namespace xsock {
 namespace platform {
 namespace posix_internal {
 
-// NativeSockAddr is a native socket address and its length. `storage` is
-// left uninitialised by default: the encoders write what they use.
-struct NativeSockAddr {
-  sockaddr_storage storage;
-  socklen_t len = 0;
-
-  sockaddr* get() { return reinterpret_cast<sockaddr*>(&storage); }
-  const sockaddr* get() const {
-    return reinterpret_cast<const sockaddr*>(&storage);
-  }
-};
+// NativeSockAddr is a sockaddr_storage and its socklen_t length (see
+// internal::NativeSockAddrOf).
+using NativeSockAddr =
+    internal::NativeSockAddrOf<sockaddr_storage, sockaddr, socklen_t>;
 
 // UnixSunPathSize is sizeof(sockaddr_un::sun_path) (108 on Linux, 104 on
 // BSD and macOS).

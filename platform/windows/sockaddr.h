@@ -15,6 +15,8 @@
 //     family; Windows has no autobind, so binding it fails in the OS.
 // Decoding never truncates either: a reported length that does not fit the
 // family's structure is an error. Neither direction allocates on success.
+// The encoding and decoding of the three families is shared with the POSIX
+// backends (platform/internal/sockaddr.h).
 
 #ifndef XSOCK_PLATFORM_WINDOWS_SOCKADDR_H_
 #define XSOCK_PLATFORM_WINDOWS_SOCKADDR_H_
@@ -25,23 +27,17 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "core/address.h"
+#include "platform/internal/sockaddr.h"
 #include "platform/windows/winsock.h"
 
 namespace xsock {
 namespace platform {
 namespace windows_internal {
 
-// NativeSockAddr is a native socket address and its length. `storage` is
-// left uninitialised by default: the encoders write what they use.
-struct NativeSockAddr {
-  sockaddr_storage storage;
-  int len = 0;
-
-  sockaddr* get() { return reinterpret_cast<sockaddr*>(&storage); }
-  const sockaddr* get() const {
-    return reinterpret_cast<const sockaddr*>(&storage);
-  }
-};
+// NativeSockAddr is a sockaddr_storage and its length, an int as in
+// Winsock (see internal::NativeSockAddrOf).
+using NativeSockAddr =
+    internal::NativeSockAddrOf<sockaddr_storage, sockaddr, int>;
 
 // kUnixSunPathSize is sizeof(sockaddr_un::sun_path) on Windows (108).
 inline constexpr size_t kUnixSunPathSize = sizeof(sockaddr_un{}.sun_path);
