@@ -15,7 +15,6 @@
 #include <cstddef>
 #include <cstdlib>
 #include <cstring>
-#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -178,19 +177,9 @@ bool PosixOs::ProbeCapability(Capability c) const {
   return false;
 }
 
-void PosixOs::ProbeAll() const {
-  for (int i = 0; i <= static_cast<int>(Capability::kHandleCount) &&
-                  i < kCapabilitySlots;
-       ++i) {
-    capabilities_[i] = ProbeCapability(static_cast<Capability>(i));
-  }
-}
-
 bool PosixOs::Supports(Capability c) const {
-  std::call_once(probe_once_, [this] { ProbeAll(); });
-  int i = static_cast<int>(c);
-  if (i < 0 || i >= kCapabilitySlots) return false;
-  return capabilities_[i];
+  return capabilities_.Get(
+      c, [this](Capability probed) { return ProbeCapability(probed); });
 }
 
 size_t PosixOs::UnixPathMax() const {

@@ -35,7 +35,6 @@
 
 #include <array>
 #include <cstddef>
-#include <mutex>
 #include <string_view>
 
 #include "absl/status/status.h"
@@ -44,6 +43,7 @@
 #include "core/error.h"
 #include "core/options.h"
 #include "core/types.h"
+#include "platform/internal/capability_cache.h"
 #include "platform/os.h"
 #include "platform/posix/sockaddr.h"
 
@@ -192,9 +192,6 @@ class PosixOs : public Os {
 
  private:
   static constexpr int kMaxFd = 0x7fffffff;
-  static constexpr int kCapabilitySlots = 32;
-
-  void ProbeAll() const;
 
   // NativeSocketArgs translates (family, type) for socket()/socketpair() and
   // checks HandlesFamily. Errors: kFamilyNotSupported, kTypeNotSupported.
@@ -204,8 +201,7 @@ class PosixOs : public Os {
 
   std::string_view name_;
   bool abstract_unix_;
-  mutable std::once_flag probe_once_;
-  mutable std::array<bool, kCapabilitySlots> capabilities_{};
+  internal::CapabilityCache capabilities_;
 };
 
 // PosixOsInstance returns the process-wide PosixOs.

@@ -7,7 +7,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -256,19 +255,9 @@ bool WindowsOs::ProbeCapability(Capability c) const {
   return false;
 }
 
-void WindowsOs::ProbeAll() const {
-  for (int i = 0;
-       i <= static_cast<int>(Capability::kHandleCount) && i < kCapabilitySlots;
-       ++i) {
-    capabilities_[i] = ProbeCapability(static_cast<Capability>(i));
-  }
-}
-
 bool WindowsOs::Supports(Capability c) const {
-  std::call_once(probe_once_, [this] { ProbeAll(); });
-  int i = static_cast<int>(c);
-  if (i < 0 || i >= kCapabilitySlots) return false;
-  return capabilities_[i];
+  return capabilities_.Get(
+      c, [this](Capability probed) { return ProbeCapability(probed); });
 }
 
 size_t WindowsOs::UnixPathMax() const {

@@ -180,7 +180,6 @@
 
 #include <array>
 #include <cstddef>
-#include <mutex>
 #include <string_view>
 
 #include "absl/status/status.h"
@@ -189,6 +188,7 @@
 #include "core/error.h"
 #include "core/options.h"
 #include "core/types.h"
+#include "platform/internal/capability_cache.h"
 #include "platform/os.h"
 #include "platform/windows/winsock_lifetime.h"
 
@@ -262,10 +262,7 @@ class WindowsOs : public Os {
   absl::StatusOr<int> OpenHandleCountForTesting() const override;
 
  private:
-  static constexpr int kCapabilitySlots = 32;
-
   bool ProbeCapability(Capability c) const;
-  void ProbeAll() const;
 
   // RecvImpl is Recv (from == nullptr) and RecvFrom, with the slow-path
   // normalisations (truncation, unbound datagram sockets, MSG_WAITALL).
@@ -274,8 +271,7 @@ class WindowsOs : public Os {
                                   std::string_view call) const;
 
   WinsockScope winsock_;  // error(): WSAStartup's result (0: started)
-  mutable std::once_flag probe_once_;
-  mutable std::array<bool, kCapabilitySlots> capabilities_{};
+  internal::CapabilityCache capabilities_;
 };
 
 // WindowsOsInstance returns the process-wide WindowsOs; the first call
