@@ -24,6 +24,7 @@
 #include "core/error.h"
 #include "core/options.h"
 #include "core/types.h"
+#include "platform/internal/errors.h"
 #include "platform/os.h"
 #include "platform/posix/errors.h"
 #include "platform/posix/sockaddr.h"
@@ -112,16 +113,6 @@ int CountFdsByProbing() {
     if (::fcntl(static_cast<int>(fd), F_GETFD) != -1) ++count;
   }
   return count;
-}
-
-// NotSupported builds "<what> is not supported by the <backend> backend"
-// (error paths only).
-std::string NotSupported(std::string_view what, std::string_view backend) {
-  std::string text(what);
-  text += " is not supported by the ";
-  text += backend;
-  text += " backend";
-  return text;
 }
 
 std::string_view IoctlName(IoctlCode code) {
@@ -235,18 +226,15 @@ absl::StatusOr<SocketAddress> PosixOs::DecodeAddress(
 absl::Status PosixOs::EncodeOtherAddress(const SocketAddress& addr,
                                          std::string_view call,
                                          NativeSockAddr* /*out*/) const {
-  return MakeError(ErrorKind::kFamilyNotSupported, call, 0, "",
-                   NotSupported(std::string(FamilyName(addr.family())) +
-                                    " addresses",
-                                name_));
+  return MakeError(
+      ErrorKind::kFamilyNotSupported, call, 0, "",
+      internal::NotSupported(
+          std::string(FamilyName(addr.family())) + " addresses", name_));
 }
 
 absl::StatusOr<SocketAddress> PosixOs::DecodeOtherAddress(
     const sockaddr* sa, socklen_t /*len*/, std::string_view call) const {
-  return MakeError(ErrorKind::kFamilyNotSupported, call, 0, "",
-                   NotSupported("address family " +
-                                    std::to_string(sa->sa_family),
-                                name_));
+  return internal::UnsupportedNativeFamily(call, sa->sa_family, name_);
 }
 
 SocketAddress PosixOs::DecodePeer(const sockaddr* sa, socklen_t len,
@@ -262,14 +250,10 @@ absl::Status PosixOs::NativeSocketArgs(Family family, Type type,
                                        int* native_type) const {
   *af = posix_internal::NativeFamily(family);
   if (*af < 0 || !HandlesFamily(family)) {
-    return MakeError(ErrorKind::kFamilyNotSupported, call, 0, "",
-                     NotSupported(FamilyName(family), name_));
+    return internal::UnsupportedFamily(call, family, name_);
   }
   *native_type = posix_internal::NativeType(type);
-  if (*native_type < 0) {
-    return MakeError(ErrorKind::kTypeNotSupported, call, 0, "",
-                     NotSupported(TypeName(type), name_));
-  }
+  if (*native_type < 0) return internal::UnsupportedType(call, type, name_);
   return absl::OkStatus();
 }
 
@@ -393,9 +377,7 @@ absl::StatusOr<HandleInfo> PosixOs::Describe(NativeHandle h) const {
   HandleInfo info;
   if (!posix_internal::PortableFamily(af, &info.family) ||
       !HandlesFamily(info.family)) {
-    return MakeError(ErrorKind::kFamilyNotSupported, "getsockname", 0, "",
-                     NotSupported("address family " + std::to_string(af),
-                                  name_));
+    return internal::UnsupportedNativeFamily("getsockname", af, name_);
   }
   int type = 0;
   socklen_t tlen = sizeof(type);
@@ -403,9 +385,7 @@ absl::StatusOr<HandleInfo> PosixOs::Describe(NativeHandle h) const {
     return LastError("getsockopt");
   }
   if (!posix_internal::PortableType(type, &info.type)) {
-    return MakeError(ErrorKind::kTypeNotSupported, "getsockopt", 0, "",
-                     NotSupported("socket type " + std::to_string(type),
-                                  name_));
+    return internal::UnsupportedNativeType("getsockopt", type, name_);
   }
 #ifdef SO_PROTOCOL
   int proto = 0;

@@ -12,6 +12,7 @@
 #include "core/address.h"
 #include "core/error.h"
 #include "core/types.h"
+#include "platform/internal/errors.h"
 #include "platform/internal/sockaddr.h"
 #include "platform/windows/winsock.h"
 
@@ -19,6 +20,8 @@ namespace xsock {
 namespace platform {
 namespace windows_internal {
 namespace {
+
+constexpr std::string_view kBackend = "windows";
 
 static_assert(kUnixSunPathSize <= kMaxUnixPathBytes,
               "SocketAddress holds every Windows AF_UNIX name");
@@ -62,9 +65,7 @@ absl::StatusOr<SocketAddress> DecodeAddress(const sockaddr* sa, int len,
     return internal::DecodeUnix<sockaddr_un>(sa, n, /*allow_abstract=*/false,
                                              call);
   }
-  return MakeError(ErrorKind::kFamilyNotSupported, call, 0, "",
-                   "address family " + std::to_string(af) +
-                       " is not supported by the windows backend");
+  return internal::UnsupportedNativeFamily(call, af, kBackend);
 }
 
 absl::StatusOr<SocketAddress> UnspecifiedAddress(int af,
@@ -77,9 +78,7 @@ absl::StatusOr<SocketAddress> UnspecifiedAddress(int af,
     case AF_UNIX:
       return SocketAddress::Unix("");
     default:
-      return MakeError(ErrorKind::kFamilyNotSupported, call, 0, "",
-                       "address family " + std::to_string(af) +
-                           " is not supported by the windows backend");
+      return internal::UnsupportedNativeFamily(call, af, kBackend);
   }
 }
 

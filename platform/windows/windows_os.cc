@@ -16,6 +16,7 @@
 #include "core/error.h"
 #include "core/options.h"
 #include "core/types.h"
+#include "platform/internal/errors.h"
 #include "platform/os.h"
 #include "platform/windows/errors.h"
 #include "platform/windows/sockaddr.h"
@@ -284,16 +285,10 @@ absl::StatusOr<NativeHandle> WindowsOs::Socket(Family family, Type type,
                                                CreateOptions options) const {
   if (winsock_.error() != 0) return winsock_.status();
   const int af = windows_internal::NativeFamily(family);
-  if (af < 0) {
-    return MakeError(ErrorKind::kFamilyNotSupported, "socket", 0, "",
-                     std::string(FamilyName(family)) +
-                         " is not supported by the windows backend");
-  }
+  if (af < 0) return internal::UnsupportedFamily("socket", family, kBackend);
   const int native_type = windows_internal::NativeType(type);
   if (native_type < 0) {
-    return MakeError(ErrorKind::kTypeNotSupported, "socket", 0, "",
-                     std::string(TypeName(type)) +
-                         " is not supported by the windows backend");
+    return internal::UnsupportedType("socket", type, kBackend);
   }
   const DWORD flags = WSA_FLAG_OVERLAPPED |
                       (options.inheritable ? 0 : WSA_FLAG_NO_HANDLE_INHERIT);
@@ -349,14 +344,12 @@ absl::StatusOr<HandleInfo> WindowsOs::Describe(NativeHandle h) const {
   if (!status.ok()) return status;
   HandleInfo out;
   if (!windows_internal::PortableFamily(info.iAddressFamily, &out.family)) {
-    return MakeError(ErrorKind::kFamilyNotSupported, "getsockopt", 0, "",
-                     "address family " + std::to_string(info.iAddressFamily) +
-                         " is not supported by the windows backend");
+    return internal::UnsupportedNativeFamily("getsockopt", info.iAddressFamily,
+                                             kBackend);
   }
   if (!windows_internal::PortableType(info.iSocketType, &out.type)) {
-    return MakeError(ErrorKind::kTypeNotSupported, "getsockopt", 0, "",
-                     "socket type " + std::to_string(info.iSocketType) +
-                         " is not supported by the windows backend");
+    return internal::UnsupportedNativeType("getsockopt", info.iSocketType,
+                                           kBackend);
   }
   out.proto = info.iProtocol;
   return out;
