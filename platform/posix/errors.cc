@@ -9,21 +9,17 @@
 #include <string_view>
 
 #include "core/error.h"
+#include "platform/internal/errors.h"
 
 namespace xsock {
 namespace platform {
 namespace posix_internal {
 namespace {
 
-struct ErrnoEntry {
-  int code;
-  ErrorKind kind;
-};
-
 // kErrnoTable lists every errno the backends give a portable meaning. Codes
 // that are aliases on some systems (EAGAIN/EWOULDBLOCK, EOPNOTSUPP/ENOTSUP)
 // are both listed; the first match wins, so duplicates are harmless.
-constexpr ErrnoEntry kErrnoTable[] = {
+constexpr internal::NativeErrorEntry kErrnoTable[] = {
     {EAGAIN, ErrorKind::kWouldBlock},
     {EWOULDBLOCK, ErrorKind::kWouldBlock},
     {EINTR, ErrorKind::kInterrupted},
@@ -92,30 +88,19 @@ constexpr ErrnoEntry kErrnoTable[] = {
 
 }  // namespace
 
-ErrorKind ErrnoKind(int code) {
-  for (const ErrnoEntry& e : kErrnoTable) {
-    if (e.code == code) return e.kind;
-  }
-  return ErrorKind::kUnknown;
-}
+ErrorKind ErrnoKind(int code) { return internal::KindOf(kErrnoTable, code); }
 
 absl::Status ErrnoErrorSlow(int code, std::string_view call) {
-  ErrorKind kind = ErrnoKind(code);
-  if (kind == ErrorKind::kWouldBlock) return WouldBlockError();
-  if (kind == ErrorKind::kInterrupted) return InterruptedError();
-  if (kind != ErrorKind::kUnknown) {
-    // The kind's portable text ("connection refused"), identical on every
-    // backend; the errno value follows it in the message.
-    return MakeError(kind, call, code, "errno");
-  }
-  // An errno the table does not know: the C library's text says what it is.
   char buf[128];
-  buf[0] = '\0';
-  const char* text = StrErrorResult(strerror_r(code, buf, sizeof(buf)), buf);
-  std::string_view message =
-      (text != nullptr && text[0] != '\0') ? std::string_view(text)
-                                           : std::string_view();
-  return MakeError(kind, call, code, "errno", message);
+  // An errno the table does not know: the C library's text says what it is.
+  auto strerror_text = [code, &buf] {
+    buf[0] = '\0';
+    const char* text = StrErrorResult(strerror_r(code, buf, sizeof(buf)), buf);
+    return (text != nullptr && text[0] != '\0') ? std::string_view(text)
+                                                : std::string_view();
+  };
+  return internal::NativeError(ErrnoKind(code), code, call, "errno",
+                               strerror_text);
 }
 
 }  // namespace posix_internal

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "core/error.h"
+#include "platform/internal/errors.h"
 #include "platform/windows/winsock.h"
 
 namespace xsock {
@@ -14,14 +15,9 @@ namespace platform {
 namespace windows_internal {
 namespace {
 
-struct WsaEntry {
-  int code;
-  ErrorKind kind;
-};
-
 // kWsaTable lists every WSA / Win32 code the backend gives a portable
 // meaning. Where Windows differs from POSIX on purpose, the entry says why.
-constexpr WsaEntry kWsaTable[] = {
+constexpr internal::NativeErrorEntry kWsaTable[] = {
     {WSAEWOULDBLOCK, ErrorKind::kWouldBlock},
     {WSAEINTR, ErrorKind::kInterrupted},
     // WSAEINPROGRESS is the Winsock 1.1 "a blocking call is in progress",
@@ -97,12 +93,7 @@ std::string_view SystemMessage(int code, char* buf, size_t size) {
 
 }  // namespace
 
-ErrorKind WsaKind(int code) {
-  for (const WsaEntry& e : kWsaTable) {
-    if (e.code == code) return e.kind;
-  }
-  return ErrorKind::kUnknown;
-}
+ErrorKind WsaKind(int code) { return internal::KindOf(kWsaTable, code); }
 
 absl::Status WsaErrorWithKind(ErrorKind kind, int code, std::string_view call,
                               std::string_view message) {
@@ -110,18 +101,12 @@ absl::Status WsaErrorWithKind(ErrorKind kind, int code, std::string_view call,
 }
 
 absl::Status WsaErrorSlow(int code, std::string_view call) {
-  ErrorKind kind = WsaKind(code);
-  if (kind == ErrorKind::kWouldBlock) return WouldBlockError();
-  if (kind == ErrorKind::kInterrupted) return InterruptedError();
-  if (kind != ErrorKind::kUnknown) {
-    // The kind's portable text ("connection refused"), identical on every
-    // backend; the WSA code follows it in the message.
-    return MakeError(kind, call, code, "WSA");
-  }
-  // A code the table does not know: the system's text says what it is.
   char buf[256];
-  return MakeError(kind, call, code, "WSA",
-                   SystemMessage(code, buf, sizeof(buf)));
+  // A code the table does not know: the system's text says what it is.
+  auto system_text = [code, &buf] {
+    return SystemMessage(code, buf, sizeof(buf));
+  };
+  return internal::NativeError(WsaKind(code), code, call, "WSA", system_text);
 }
 
 }  // namespace windows_internal
