@@ -66,15 +66,15 @@ std::string NotSupported(std::string_view what, std::string_view backend);
 absl::Status UnsupportedFamily(std::string_view call, Family family,
                                std::string_view backend);
 
-// UnsupportedNativeFamily returns kFamilyNotSupported for `call`: "address
-// family <af> is not supported by the <backend> backend".
-absl::Status UnsupportedNativeFamily(std::string_view call, int af,
-                                     std::string_view backend);
-
 // UnsupportedType returns kTypeNotSupported for `call`: "<type name> is not
 // supported by the <backend> backend".
 absl::Status UnsupportedType(std::string_view call, Type type,
                              std::string_view backend);
+
+// UnsupportedNativeFamily returns kFamilyNotSupported for `call`: "address
+// family <af> is not supported by the <backend> backend".
+absl::Status UnsupportedNativeFamily(std::string_view call, int af,
+                                     std::string_view backend);
 
 // UnsupportedNativeType returns kTypeNotSupported for `call`: "socket type
 // <type> is not supported by the <backend> backend".
