@@ -30,6 +30,7 @@
 #include "core/options.h"
 #include "core/types.h"
 #include "gtest/gtest.h"
+#include "platform/internal/backend_test_util.h"
 #include "platform/os.h"
 
 // --- allocation counting -------------------------------------------------------
@@ -55,147 +56,11 @@ namespace platform {
 namespace testing {
 namespace {
 
-const absl::Status& StatusOf(const absl::Status& s) { return s; }
-template <typename T>
-const absl::Status& StatusOf(const absl::StatusOr<T>& s) {
-  return s.status();
-}
-
-#define XSOCK_ASSERT_OK(expr)                             \
-  do {                                                    \
-    const auto& xsock_result_ = (expr);                   \
-    ASSERT_TRUE(xsock_result_.ok()) << StatusOf(xsock_result_); \
-  } while (0)
-
-#define XSOCK_CONCAT_INNER(a, b) a##b
-#define XSOCK_CONCAT(a, b) XSOCK_CONCAT_INNER(a, b)
-#define XSOCK_ASSERT_OK_AND_ASSIGN(lhs, expr) \
-  XSOCK_ASSERT_OK_AND_ASSIGN_IMPL(XSOCK_CONCAT(xsock_statusor_, __LINE__), lhs, expr)
-#define XSOCK_ASSERT_OK_AND_ASSIGN_IMPL(tmp, lhs, expr) \
-  auto tmp = (expr);                                    \
-  ASSERT_TRUE(tmp.ok()) << tmp.status();                \
-  lhs = std::move(*tmp)
-
-// Handle owns a NativeHandle and closes it through its backend.
-class Handle {
- public:
-  Handle() = default;
-  Handle(const Os* os, NativeHandle h) : os_(os), h_(h) {}
-  Handle(Handle&& other) noexcept : os_(other.os_), h_(other.Release()) {}
-  Handle& operator=(Handle&& other) noexcept {
-    if (this != &other) {
-      Reset();
-      os_ = other.os_;
-      h_ = other.Release();
-    }
-    return *this;
-  }
-  ~Handle() { Reset(); }
-
-  NativeHandle get() const { return h_; }
-  NativeHandle Release() {
-    NativeHandle h = h_;
-    h_ = kInvalidHandle;
-    return h;
-  }
-  void Reset() {
-    if (h_ != kInvalidHandle) os_->Close(h_).IgnoreError();
-    h_ = kInvalidHandle;
-  }
-
- private:
-  const Os* os_ = nullptr;
-  NativeHandle h_ = kInvalidHandle;
-};
-
-SocketAddress Loopback(Family f, uint16_t port = 0) {
-  if (f == Family::kInet6) {
-    std::array<uint8_t, 16> ip{};
-    ip[15] = 1;
-    return SocketAddress::Inet6(ip, port);
-  }
-  return SocketAddress::Inet4({127, 0, 0, 1}, port);
-}
-
-absl::StatusOr<Handle> MakeSocket(const Os& os, Family f, Type t,
-                                  CreateOptions options = {}) {
-  absl::StatusOr<NativeHandle> h = os.Socket(f, t, 0, options);
-  if (!h.ok()) return h.status();
-  return Handle(&os, *h);
-}
-
-struct Listener {
-  Handle handle;
-  SocketAddress addr;
-};
-
-// MakeListener binds a TCP socket to the loopback address of `f`, port 0,
-// listens and reads the port back.
-absl::StatusOr<Listener> MakeListener(const Os& os, Family f,
-                                      CreateOptions options = {}) {
-  absl::StatusOr<Handle> h = MakeSocket(os, f, Type::kStream, options);
-  if (!h.ok()) return h.status();
-  absl::Status s = os.Bind(h->get(), Loopback(f));
-  if (!s.ok()) return s;
-  s = os.Listen(h->get(), 16);
-  if (!s.ok()) return s;
-  absl::StatusOr<SocketAddress> addr = os.GetSockName(h->get());
-  if (!addr.ok()) return addr.status();
-  return Listener{std::move(*h), *addr};
-}
-
-struct Pair {
-  Handle client;
-  Handle server;
-};
-
-// MakeTcpPair connects a client to a fresh loopback listener and accepts it.
-absl::StatusOr<Pair> MakeTcpPair(const Os& os, Family f) {
-  absl::StatusOr<Listener> l = MakeListener(os, f);
-  if (!l.ok()) return l.status();
-  absl::StatusOr<Handle> c = MakeSocket(os, f, Type::kStream);
-  if (!c.ok()) return c.status();
-  absl::Status s = os.Connect(c->get(), l->addr);
-  if (!s.ok()) return s;
-  SocketAddress peer;
-  absl::StatusOr<NativeHandle> a = os.Accept(l->handle.get(), &peer);
-  if (!a.ok()) return a.status();
-  return Pair{std::move(*c), Handle(&os, *a)};
-}
-
 absl::StatusOr<Pair> MakeUnixPair(const Os& os, Type t = Type::kStream) {
   absl::StatusOr<std::array<NativeHandle, 2>> p =
       os.SocketPair(Family::kUnix, t, 0, CreateOptions{});
   if (!p.ok()) return p.status();
   return Pair{Handle(&os, (*p)[0]), Handle(&os, (*p)[1])};
-}
-
-// SendAll / RecvExactly loop over short transfers (blocking handles).
-absl::Status SendAll(const Os& os, NativeHandle h, std::string_view data) {
-  while (!data.empty()) {
-    absl::StatusOr<size_t> n =
-        os.Send(h, data.data(), data.size(), MsgFlags::kNone);
-    if (!n.ok() && IsInterrupted(n.status())) continue;
-    if (!n.ok()) return n.status();
-    data.remove_prefix(*n);
-  }
-  return absl::OkStatus();
-}
-
-absl::StatusOr<std::string> RecvExactly(const Os& os, NativeHandle h,
-                                        size_t len) {
-  std::string out(len, '\0');
-  size_t got = 0;
-  while (got < len) {
-    absl::StatusOr<size_t> n =
-        os.Recv(h, &out[got], len - got, MsgFlags::kNone);
-    if (!n.ok() && IsInterrupted(n.status())) continue;
-    if (!n.ok()) return n.status();
-    if (*n == 0) break;
-    got += *n;
-  }
-  out.resize(got);
-  return out;
 }
 
 // TempDir is a short private directory under /tmp (AF_UNIX paths must fit

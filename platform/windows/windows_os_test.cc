@@ -34,6 +34,7 @@
 #include "core/options.h"
 #include "core/types.h"
 #include "gtest/gtest.h"
+#include "platform/internal/backend_test_util.h"
 #include "platform/os.h"
 #include "platform/windows/errors.h"
 #include "platform/windows/sockaddr.h"
@@ -64,31 +65,10 @@ void operator delete(void* p, std::size_t) noexcept { operator delete(p); }
 
 namespace xsock {
 namespace platform {
+namespace testing {
 namespace {
 
 using windows_internal::NativeSockAddr;
-
-const absl::Status& StatusOf(const absl::Status& s) { return s; }
-template <typename T>
-const absl::Status& StatusOf(const absl::StatusOr<T>& s) {
-  return s.status();
-}
-
-#define XSOCK_ASSERT_OK(expr)                                   \
-  do {                                                          \
-    const auto& xsock_result_ = (expr);                         \
-    ASSERT_TRUE(xsock_result_.ok()) << StatusOf(xsock_result_); \
-  } while (0)
-
-#define XSOCK_CONCAT_INNER(a, b) a##b
-#define XSOCK_CONCAT(a, b) XSOCK_CONCAT_INNER(a, b)
-#define XSOCK_ASSERT_OK_AND_ASSIGN(lhs, expr)                              \
-  XSOCK_ASSERT_OK_AND_ASSIGN_IMPL(XSOCK_CONCAT(xsock_statusor_, __LINE__), \
-                                  lhs, expr)
-#define XSOCK_ASSERT_OK_AND_ASSIGN_IMPL(tmp, lhs, expr) \
-  auto tmp = (expr);                                    \
-  ASSERT_TRUE(tmp.ok()) << tmp.status();                \
-  lhs = std::move(*tmp)
 
 const Os& Win() { return WindowsOsInstance(); }
 
@@ -101,87 +81,6 @@ bool RunningUnderWine() {
 
 SOCKET Sock(NativeHandle h) { return static_cast<SOCKET>(h); }
 
-// Handle owns a NativeHandle and closes it through the backend.
-class Handle {
- public:
-  Handle() = default;
-  explicit Handle(NativeHandle h) : h_(h) {}
-  Handle(Handle&& other) noexcept : h_(other.Release()) {}
-  Handle& operator=(Handle&& other) noexcept {
-    if (this != &other) {
-      Reset();
-      h_ = other.Release();
-    }
-    return *this;
-  }
-  ~Handle() { Reset(); }
-
-  NativeHandle get() const { return h_; }
-  NativeHandle Release() {
-    NativeHandle h = h_;
-    h_ = kInvalidHandle;
-    return h;
-  }
-  void Reset() {
-    if (h_ != kInvalidHandle) Win().Close(h_).IgnoreError();
-    h_ = kInvalidHandle;
-  }
-
- private:
-  NativeHandle h_ = kInvalidHandle;
-};
-
-SocketAddress Loopback(Family f, uint16_t port = 0) {
-  if (f == Family::kInet6) {
-    std::array<uint8_t, 16> ip{};
-    ip[15] = 1;
-    return SocketAddress::Inet6(ip, port);
-  }
-  return SocketAddress::Inet4({127, 0, 0, 1}, port);
-}
-
-absl::StatusOr<Handle> MakeSocket(Family f, Type t, CreateOptions options = {},
-                                  int proto = 0) {
-  absl::StatusOr<NativeHandle> h = Win().Socket(f, t, proto, options);
-  if (!h.ok()) return h.status();
-  return Handle(*h);
-}
-
-struct Listener {
-  Handle handle;
-  SocketAddress addr;
-};
-
-absl::StatusOr<Listener> MakeListener(Family f = Family::kInet,
-                                      CreateOptions options = {}) {
-  absl::StatusOr<Handle> h = MakeSocket(f, Type::kStream, options);
-  if (!h.ok()) return h.status();
-  absl::Status s = Win().Bind(h->get(), Loopback(f));
-  if (!s.ok()) return s;
-  s = Win().Listen(h->get(), 16);
-  if (!s.ok()) return s;
-  absl::StatusOr<SocketAddress> addr = Win().GetSockName(h->get());
-  if (!addr.ok()) return addr.status();
-  return Listener{std::move(*h), *addr};
-}
-
-struct Pair {
-  Handle client;
-  Handle server;
-};
-
-absl::StatusOr<Pair> MakeTcpPair(Family f = Family::kInet) {
-  absl::StatusOr<Listener> l = MakeListener(f);
-  if (!l.ok()) return l.status();
-  absl::StatusOr<Handle> c = MakeSocket(f, Type::kStream);
-  if (!c.ok()) return c.status();
-  absl::Status s = Win().Connect(c->get(), l->addr);
-  if (!s.ok()) return s;
-  absl::StatusOr<NativeHandle> a = Win().Accept(l->handle.get(), nullptr);
-  if (!a.ok()) return a.status();
-  return Pair{std::move(*c), Handle(*a)};
-}
-
 // ClosedPort returns a loopback address whose port is held by a bound,
 // non-listening socket (so nothing else takes it): connects are refused.
 struct ClosedPort {
@@ -190,7 +89,7 @@ struct ClosedPort {
 };
 
 absl::StatusOr<ClosedPort> MakeClosedPort(Type t = Type::kStream) {
-  absl::StatusOr<Handle> h = MakeSocket(Family::kInet, t);
+  absl::StatusOr<Handle> h = MakeSocket(Win(), Family::kInet, t);
   if (!h.ok()) return h.status();
   absl::Status s = Win().Bind(h->get(), Loopback(Family::kInet));
   if (!s.ok()) return s;
@@ -214,34 +113,10 @@ struct PendingConnect {
 
 absl::StatusOr<PendingConnect> StartConnect(const SocketAddress& to) {
   absl::StatusOr<Handle> h =
-      MakeSocket(to.family(), Type::kStream, NonBlocking());
+      MakeSocket(Win(), to.family(), Type::kStream, NonBlocking());
   if (!h.ok()) return h.status();
   absl::Status status = Win().Connect(h->get(), to);
   return PendingConnect{std::move(*h), status};
-}
-
-absl::Status SendAll(NativeHandle h, std::string_view data) {
-  while (!data.empty()) {
-    absl::StatusOr<size_t> n =
-        Win().Send(h, data.data(), data.size(), MsgFlags::kNone);
-    if (!n.ok()) return n.status();
-    data.remove_prefix(*n);
-  }
-  return absl::OkStatus();
-}
-
-absl::StatusOr<std::string> RecvExactly(NativeHandle h, size_t len) {
-  std::string out(len, '\0');
-  size_t got = 0;
-  while (got < len) {
-    absl::StatusOr<size_t> n =
-        Win().Recv(h, &out[got], len - got, MsgFlags::kNone);
-    if (!n.ok()) return n.status();
-    if (*n == 0) break;
-    got += *n;
-  }
-  out.resize(got);
-  return out;
 }
 
 bool NativeInheritFlag(NativeHandle h) {
@@ -306,7 +181,7 @@ TEST(WindowsOsTest, TheInstanceHoldsAWinsockReferenceForever) {
   XSOCK_ASSERT_OK_AND_ASSIGN(
       NativeHandle h,
       os.Socket(Family::kInet, Type::kStream, 0, CreateOptions{}));
-  Handle owned(h);
+  Handle owned(&Win(), h);
   SOCKET raw = ::socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
   EXPECT_NE(raw, INVALID_SOCKET) << "WSA " << ::WSAGetLastError();
   if (raw != INVALID_SOCKET) ::closesocket(raw);
@@ -315,7 +190,7 @@ TEST(WindowsOsTest, TheInstanceHoldsAWinsockReferenceForever) {
 TEST(WindowsOsTest, HandlesAreSocketsWidenedUnchanged) {
   static_assert(sizeof(SOCKET) == sizeof(NativeHandle), "HND-01");
   XSOCK_ASSERT_OK_AND_ASSIGN(Handle h,
-                             MakeSocket(Family::kInet, Type::kStream));
+                             MakeSocket(Win(), Family::kInet, Type::kStream));
   // The value is the SOCKET itself: Winsock accepts it as is.
   EXPECT_EQ(NativeIntOption(h.get(), SOL_SOCKET, SO_TYPE), SOCK_STREAM);
 }
@@ -323,16 +198,16 @@ TEST(WindowsOsTest, HandlesAreSocketsWidenedUnchanged) {
 // --- TCP ---------------------------------------------------------------------
 
 TEST(WindowsOsTest, TcpLoopbackRoundTrip) {
-  XSOCK_ASSERT_OK_AND_ASSIGN(Listener l, MakeListener());
+  XSOCK_ASSERT_OK_AND_ASSIGN(Listener l, MakeListener(Win()));
   EXPECT_EQ(l.addr.host(), "127.0.0.1");
   EXPECT_NE(l.addr.port(), 0);
   XSOCK_ASSERT_OK_AND_ASSIGN(Handle c,
-                             MakeSocket(Family::kInet, Type::kStream));
+                             MakeSocket(Win(), Family::kInet, Type::kStream));
   XSOCK_ASSERT_OK(Win().Connect(c.get(), l.addr));
   SocketAddress peer;
   XSOCK_ASSERT_OK_AND_ASSIGN(NativeHandle a,
                              Win().Accept(l.handle.get(), &peer));
-  Handle s(a);
+  Handle s(&Win(), a);
   XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress client_name,
                              Win().GetSockName(c.get()));
   EXPECT_EQ(peer, client_name) << peer.ToString();
@@ -340,26 +215,26 @@ TEST(WindowsOsTest, TcpLoopbackRoundTrip) {
                              Win().GetPeerName(c.get()));
   EXPECT_EQ(client_peer, l.addr);
 
-  XSOCK_ASSERT_OK(SendAll(c.get(), "hello, windows"));
-  XSOCK_ASSERT_OK_AND_ASSIGN(std::string got, RecvExactly(s.get(), 14));
+  XSOCK_ASSERT_OK(SendAll(Win(), c.get(), "hello, windows"));
+  XSOCK_ASSERT_OK_AND_ASSIGN(std::string got, RecvExactly(Win(), s.get(), 14));
   EXPECT_EQ(got, "hello, windows");
-  XSOCK_ASSERT_OK(SendAll(s.get(), "pong"));
-  XSOCK_ASSERT_OK_AND_ASSIGN(got, RecvExactly(c.get(), 4));
+  XSOCK_ASSERT_OK(SendAll(Win(), s.get(), "pong"));
+  XSOCK_ASSERT_OK_AND_ASSIGN(got, RecvExactly(Win(), c.get(), 4));
   EXPECT_EQ(got, "pong");
 
   // Half close: the peer reads the data, then end of stream.
-  XSOCK_ASSERT_OK(SendAll(c.get(), "last"));
+  XSOCK_ASSERT_OK(SendAll(Win(), c.get(), "last"));
   XSOCK_ASSERT_OK(Win().Shutdown(c.get(), ShutdownHow::kWrite));
-  XSOCK_ASSERT_OK_AND_ASSIGN(got, RecvExactly(s.get(), 10));
+  XSOCK_ASSERT_OK_AND_ASSIGN(got, RecvExactly(Win(), s.get(), 10));
   EXPECT_EQ(got, "last");
-  XSOCK_ASSERT_OK(SendAll(s.get(), "back"));
-  XSOCK_ASSERT_OK_AND_ASSIGN(got, RecvExactly(c.get(), 4));
+  XSOCK_ASSERT_OK(SendAll(Win(), s.get(), "back"));
+  XSOCK_ASSERT_OK_AND_ASSIGN(got, RecvExactly(Win(), c.get(), 4));
   EXPECT_EQ(got, "back");
 }
 
 TEST(WindowsOsTest, Ipv6LoopbackRoundTrip) {
   if (!Win().Supports(Capability::kIpv6)) GTEST_SKIP() << "no AF_INET6";
-  absl::StatusOr<Pair> p = MakeTcpPair(Family::kInet6);
+  absl::StatusOr<Pair> p = MakeTcpPair(Win(), Family::kInet6);
   if (!p.ok() && GetErrorKind(p.status()) == ErrorKind::kAddressNotAvailable) {
     GTEST_SKIP() << "::1 is not configured: " << p.status();
   }
@@ -367,18 +242,19 @@ TEST(WindowsOsTest, Ipv6LoopbackRoundTrip) {
   XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress peer,
                              Win().GetPeerName(p->client.get()));
   EXPECT_EQ(peer.host(), "::1");
-  XSOCK_ASSERT_OK(SendAll(p->client.get(), "v6"));
-  XSOCK_ASSERT_OK_AND_ASSIGN(std::string got, RecvExactly(p->server.get(), 2));
+  XSOCK_ASSERT_OK(SendAll(Win(), p->client.get(), "v6"));
+  XSOCK_ASSERT_OK_AND_ASSIGN(std::string got,
+                             RecvExactly(Win(), p->server.get(), 2));
   EXPECT_EQ(got, "v6");
 }
 
 // --- would-block -------------------------------------------------------------
 
 TEST(WindowsOsTest, WouldBlockIsTheBareStatusAndDoesNotAllocate) {
-  XSOCK_ASSERT_OK_AND_ASSIGN(Pair p, MakeTcpPair());
+  XSOCK_ASSERT_OK_AND_ASSIGN(Pair p, MakeTcpPair(Win()));
   XSOCK_ASSERT_OK(Win().SetNonBlocking(p.server.get(), true));
   XSOCK_ASSERT_OK_AND_ASSIGN(Listener l,
-                             MakeListener(Family::kInet, NonBlocking()));
+                             MakeListener(Win(), Family::kInet, NonBlocking()));
   char buf[16];
   SocketAddress from;
 
@@ -430,7 +306,7 @@ TEST(WindowsOsTest, WouldBlockIsTheBareStatusAndDoesNotAllocate) {
 
 TEST(WindowsOsTest, ModeCannotBeReadBack) {
   XSOCK_ASSERT_OK_AND_ASSIGN(Handle h,
-                             MakeSocket(Family::kInet, Type::kStream));
+                             MakeSocket(Win(), Family::kInet, Type::kStream));
   absl::StatusOr<bool> nb = Win().IsNonBlocking(h.get());
   EXPECT_EQ(GetErrorKind(nb.status()), ErrorKind::kUnimplemented)
       << nb.status();
@@ -444,7 +320,7 @@ TEST(WindowsOsTest, ModeCannotBeReadBack) {
 TEST(WindowsOsTest, RefusedConnectIsConnectionRefusedAndFast) {
   XSOCK_ASSERT_OK_AND_ASSIGN(ClosedPort closed, MakeClosedPort());
   XSOCK_ASSERT_OK_AND_ASSIGN(Handle c,
-                             MakeSocket(Family::kInet, Type::kStream));
+                             MakeSocket(Win(), Family::kInet, Type::kStream));
   const auto start = std::chrono::steady_clock::now();
   absl::Status s = Win().Connect(c.get(), closed.addr);
   const int64_t ms = ElapsedMs(start);
@@ -495,19 +371,20 @@ TEST(WindowsOsTest, PendingErrorIsClearedByReadingIt) {
 }
 
 TEST(WindowsOsTest, ConnectedSocketWaitsWritableAndReadable) {
-  XSOCK_ASSERT_OK_AND_ASSIGN(Pair p, MakeTcpPair());
+  XSOCK_ASSERT_OK_AND_ASSIGN(Pair p, MakeTcpPair(Win()));
   XSOCK_ASSERT_OK_AND_ASSIGN(unsigned r,
                              Win().Wait(p.client.get(), kWantWrite, 0));
   EXPECT_EQ(r, unsigned{kWritable});
   XSOCK_ASSERT_OK_AND_ASSIGN(r, Win().Wait(p.server.get(), kWantRead, 0));
   EXPECT_EQ(r, 0u);
-  XSOCK_ASSERT_OK(SendAll(p.client.get(), "z"));
+  XSOCK_ASSERT_OK(SendAll(Win(), p.client.get(), "z"));
   XSOCK_ASSERT_OK_AND_ASSIGN(
       r, Win().Wait(p.server.get(), kWantRead | kWantWrite, 10000));
   EXPECT_NE(r & kReadable, 0u);
   EXPECT_NE(r & kWritable, 0u);
   // End of stream is readable.
-  XSOCK_ASSERT_OK_AND_ASSIGN(std::string got, RecvExactly(p.server.get(), 1));
+  XSOCK_ASSERT_OK_AND_ASSIGN(std::string got,
+                             RecvExactly(Win(), p.server.get(), 1));
   p.client.Reset();
   XSOCK_ASSERT_OK_AND_ASSIGN(r, Win().Wait(p.server.get(), kWantRead, 10000));
   EXPECT_NE(r & kReadable, 0u);
@@ -522,14 +399,14 @@ TEST(WindowsOsTest, ConnectedSocketWaitsWritableAndReadable) {
 
 TEST(WindowsOsTest, AcceptedSocketIsBlockingAndNonInheritable) {
   XSOCK_ASSERT_OK_AND_ASSIGN(Listener l,
-                             MakeListener(Family::kInet, NonBlocking()));
+                             MakeListener(Win(), Family::kInet, NonBlocking()));
   XSOCK_ASSERT_OK_AND_ASSIGN(Handle c,
-                             MakeSocket(Family::kInet, Type::kStream));
+                             MakeSocket(Win(), Family::kInet, Type::kStream));
   XSOCK_ASSERT_OK(Win().Connect(c.get(), l.addr));
   XSOCK_ASSERT_OK(Win().Wait(l.handle.get(), kWantRead, 10000));
   XSOCK_ASSERT_OK_AND_ASSIGN(NativeHandle a,
                              Win().Accept(l.handle.get(), nullptr));
-  Handle s(a);
+  Handle s(&Win(), a);
   EXPECT_FALSE(NativeInheritFlag(s.get()));
   // Blocking: with a 200 ms SO_RCVTIMEO an idle recv times out instead of
   // answering would-block at once (ACC-01; the mode cannot be read back).
@@ -547,11 +424,11 @@ TEST(WindowsOsTest, AcceptedSocketIsBlockingAndNonInheritable) {
 // --- inheritance -------------------------------------------------------------
 
 TEST(WindowsOsTest, HandlesAreNonInheritableByDefault) {
-  XSOCK_ASSERT_OK_AND_ASSIGN(Pair p, MakeTcpPair());
+  XSOCK_ASSERT_OK_AND_ASSIGN(Pair p, MakeTcpPair(Win()));
   XSOCK_ASSERT_OK_AND_ASSIGN(Handle udp,
-                             MakeSocket(Family::kInet, Type::kDgram));
+                             MakeSocket(Win(), Family::kInet, Type::kDgram));
   XSOCK_ASSERT_OK_AND_ASSIGN(NativeHandle d, Win().Dup(p.client.get()));
-  Handle dup(d);
+  Handle dup(&Win(), d);
   for (NativeHandle h :
        {p.client.get(), p.server.get(), udp.get(), dup.get()}) {
     EXPECT_FALSE(NativeInheritFlag(h)) << "handle " << h;
@@ -563,8 +440,8 @@ TEST(WindowsOsTest, HandlesAreNonInheritableByDefault) {
 TEST(WindowsOsTest, InheritableOptionAndSetInheritableRoundTrip) {
   CreateOptions raw;
   raw.inheritable = true;
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle h,
-                             MakeSocket(Family::kInet, Type::kStream, raw));
+  XSOCK_ASSERT_OK_AND_ASSIGN(
+      Handle h, MakeSocket(Win(), Family::kInet, Type::kStream, raw));
   EXPECT_TRUE(NativeInheritFlag(h.get()));
   XSOCK_ASSERT_OK_AND_ASSIGN(bool inheritable, Win().IsInheritable(h.get()));
   EXPECT_TRUE(inheritable);
@@ -579,7 +456,7 @@ TEST(WindowsOsTest, InheritableOptionAndSetInheritableRoundTrip) {
 
 TEST(WindowsOsTest, SocketsAreCreatedExclusive) {
   for (Type t : {Type::kStream, Type::kDgram}) {
-    XSOCK_ASSERT_OK_AND_ASSIGN(Handle h, MakeSocket(Family::kInet, t));
+    XSOCK_ASSERT_OK_AND_ASSIGN(Handle h, MakeSocket(Win(), Family::kInet, t));
     EXPECT_EQ(NativeIntOption(h.get(), SOL_SOCKET, SO_EXCLUSIVEADDRUSE), 1)
         << TypeName(t);
     EXPECT_EQ(NativeIntOption(h.get(), SOL_SOCKET, SO_REUSEADDR), 0)
@@ -588,13 +465,13 @@ TEST(WindowsOsTest, SocketsAreCreatedExclusive) {
 }
 
 TEST(WindowsOsTest, SecondBindOnALivePortIsAddressInUseEvenWithReuseAddr) {
-  XSOCK_ASSERT_OK_AND_ASSIGN(Listener l, MakeListener());
+  XSOCK_ASSERT_OK_AND_ASSIGN(Listener l, MakeListener(Win()));
   XSOCK_ASSERT_OK_AND_ASSIGN(NativeOption reuse,
                              Win().NativeOptionFor(Option::kReuseAddr));
   for (bool ask_reuse : {false, true}) {
     SCOPED_TRACE(ask_reuse ? "SO_REUSEADDR requested" : "no options");
     XSOCK_ASSERT_OK_AND_ASSIGN(Handle h,
-                               MakeSocket(Family::kInet, Type::kStream));
+                               MakeSocket(Win(), Family::kInet, Type::kStream));
     if (ask_reuse) {
       int one = 1;
       XSOCK_ASSERT_OK(Win().SetSockOpt(h.get(), reuse, &one, sizeof(one)));
@@ -607,11 +484,11 @@ TEST(WindowsOsTest, SecondBindOnALivePortIsAddressInUseEvenWithReuseAddr) {
   }
   // The listener still owns the port.
   XSOCK_ASSERT_OK_AND_ASSIGN(Handle c,
-                             MakeSocket(Family::kInet, Type::kStream));
+                             MakeSocket(Win(), Family::kInet, Type::kStream));
   XSOCK_ASSERT_OK(Win().Connect(c.get(), l.addr));
   XSOCK_ASSERT_OK_AND_ASSIGN(NativeHandle a,
                              Win().Accept(l.handle.get(), nullptr));
-  Handle s(a);
+  Handle s(&Win(), a);
 }
 
 TEST(WindowsOsTest, ReuseAddrRoundTripsThroughExclusiveness) {
@@ -619,7 +496,7 @@ TEST(WindowsOsTest, ReuseAddrRoundTripsThroughExclusiveness) {
                              Win().NativeOptionFor(Option::kReuseAddr));
   for (Type t : {Type::kStream, Type::kDgram}) {
     SCOPED_TRACE(TypeName(t));
-    XSOCK_ASSERT_OK_AND_ASSIGN(Handle h, MakeSocket(Family::kInet, t));
+    XSOCK_ASSERT_OK_AND_ASSIGN(Handle h, MakeSocket(Win(), Family::kInet, t));
     int value = -1;
     size_t len = sizeof(value);
     XSOCK_ASSERT_OK(Win().GetSockOpt(h.get(), reuse, &value, &len));
@@ -648,15 +525,18 @@ TEST(WindowsOsTest, DatagramSocketsThatAllAskForReuseAddrShareAPort) {
   XSOCK_ASSERT_OK_AND_ASSIGN(NativeOption reuse,
                              Win().NativeOptionFor(Option::kReuseAddr));
   int one = 1;
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle a, MakeSocket(Family::kInet, Type::kDgram));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle a,
+                             MakeSocket(Win(), Family::kInet, Type::kDgram));
   XSOCK_ASSERT_OK(Win().SetSockOpt(a.get(), reuse, &one, sizeof(one)));
   XSOCK_ASSERT_OK(Win().Bind(a.get(), Loopback(Family::kInet)));
   XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress name, Win().GetSockName(a.get()));
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle b, MakeSocket(Family::kInet, Type::kDgram));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle b,
+                             MakeSocket(Win(), Family::kInet, Type::kDgram));
   XSOCK_ASSERT_OK(Win().SetSockOpt(b.get(), reuse, &one, sizeof(one)));
   XSOCK_ASSERT_OK(Win().Bind(b.get(), name));
   // A socket that did not ask cannot join them.
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle c, MakeSocket(Family::kInet, Type::kDgram));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle c,
+                             MakeSocket(Win(), Family::kInet, Type::kDgram));
   absl::Status s = Win().Bind(c.get(), name);
   EXPECT_EQ(GetErrorKind(s), ErrorKind::kAddressInUse) << s;
 }
@@ -665,16 +545,16 @@ TEST(WindowsOsTest, DatagramSocketsThatAllAskForReuseAddrShareAPort) {
 
 TEST(WindowsOsTest, UnboundSocketNameIsTheUnspecifiedAddress) {
   XSOCK_ASSERT_OK_AND_ASSIGN(Handle tcp,
-                             MakeSocket(Family::kInet, Type::kStream));
+                             MakeSocket(Win(), Family::kInet, Type::kStream));
   XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress name, Win().GetSockName(tcp.get()));
   EXPECT_EQ(name, SocketAddress::Inet4({0, 0, 0, 0}, 0)) << name.ToString();
   XSOCK_ASSERT_OK_AND_ASSIGN(Handle udp,
-                             MakeSocket(Family::kInet, Type::kDgram));
+                             MakeSocket(Win(), Family::kInet, Type::kDgram));
   XSOCK_ASSERT_OK_AND_ASSIGN(name, Win().GetSockName(udp.get()));
   EXPECT_EQ(name, SocketAddress::Inet4({0, 0, 0, 0}, 0)) << name.ToString();
   if (Win().Supports(Capability::kIpv6)) {
     XSOCK_ASSERT_OK_AND_ASSIGN(Handle v6,
-                               MakeSocket(Family::kInet6, Type::kDgram));
+                               MakeSocket(Win(), Family::kInet6, Type::kDgram));
     XSOCK_ASSERT_OK_AND_ASSIGN(name, Win().GetSockName(v6.get()));
     EXPECT_EQ(name, SocketAddress::Inet6({}, 0)) << name.ToString();
   }
@@ -685,26 +565,26 @@ TEST(WindowsOsTest, UnboundSocketNameIsTheUnspecifiedAddress) {
 
 TEST(WindowsOsTest, ListenWithoutBindBindsImplicitly) {
   XSOCK_ASSERT_OK_AND_ASSIGN(Handle l,
-                             MakeSocket(Family::kInet, Type::kStream));
+                             MakeSocket(Win(), Family::kInet, Type::kStream));
   XSOCK_ASSERT_OK(Win().Listen(l.get(), 4));  // BIND-11
   XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress name, Win().GetSockName(l.get()));
   EXPECT_TRUE(name.is_unspecified()) << name.ToString();
   ASSERT_NE(name.port(), 0);
   XSOCK_ASSERT_OK_AND_ASSIGN(Handle c,
-                             MakeSocket(Family::kInet, Type::kStream));
+                             MakeSocket(Win(), Family::kInet, Type::kStream));
   XSOCK_ASSERT_OK(Win().Connect(c.get(), Loopback(Family::kInet, name.port())));
   XSOCK_ASSERT_OK_AND_ASSIGN(NativeHandle a, Win().Accept(l.get(), nullptr));
-  Handle s(a);
+  Handle s(&Win(), a);
   // listen() on a datagram socket is still the OS's error.
   XSOCK_ASSERT_OK_AND_ASSIGN(Handle udp,
-                             MakeSocket(Family::kInet, Type::kDgram));
+                             MakeSocket(Win(), Family::kInet, Type::kDgram));
   absl::Status st = Win().Listen(udp.get(), 4);
   EXPECT_EQ(GetErrorKind(st), ErrorKind::kOperationNotSupported) << st;
 }
 
 TEST(WindowsOsTest, GetPeerNameOnUnconnectedIsNotConnected) {
   XSOCK_ASSERT_OK_AND_ASSIGN(Handle h,
-                             MakeSocket(Family::kInet, Type::kStream));
+                             MakeSocket(Win(), Family::kInet, Type::kStream));
   absl::StatusOr<SocketAddress> peer = Win().GetPeerName(h.get());
   EXPECT_EQ(GetErrorKind(peer.status()), ErrorKind::kNotConnected)
       << peer.status();
@@ -777,8 +657,10 @@ TEST(WindowsOsTest, AddressEncoding) {
 // --- UDP ---------------------------------------------------------------------
 
 TEST(WindowsOsTest, UdpRoundTripReportsTheSender) {
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle a, MakeSocket(Family::kInet, Type::kDgram));
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle b, MakeSocket(Family::kInet, Type::kDgram));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle a,
+                             MakeSocket(Win(), Family::kInet, Type::kDgram));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle b,
+                             MakeSocket(Win(), Family::kInet, Type::kDgram));
   XSOCK_ASSERT_OK(Win().Bind(a.get(), Loopback(Family::kInet)));
   XSOCK_ASSERT_OK(Win().Bind(b.get(), Loopback(Family::kInet)));
   XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress a_name, Win().GetSockName(a.get()));
@@ -803,8 +685,10 @@ TEST(WindowsOsTest, UdpRoundTripReportsTheSender) {
 
 TEST(WindowsOsTest, TruncatedDatagramReturnsTheBufferLength) {
   // IO-05: Windows fails with WSAEMSGSIZE; POSIX returns the truncated length.
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle a, MakeSocket(Family::kInet, Type::kDgram));
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle b, MakeSocket(Family::kInet, Type::kDgram));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle a,
+                             MakeSocket(Win(), Family::kInet, Type::kDgram));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle b,
+                             MakeSocket(Win(), Family::kInet, Type::kDgram));
   XSOCK_ASSERT_OK(Win().Bind(a.get(), Loopback(Family::kInet)));
   XSOCK_ASSERT_OK(Win().Bind(b.get(), Loopback(Family::kInet)));
   XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress b_name, Win().GetSockName(b.get()));
@@ -831,8 +715,10 @@ TEST(WindowsOsTest, IcmpPortUnreachableDoesNotBreakUnconnectedRecvFrom) {
   XSOCK_ASSERT_OK_AND_ASSIGN(ClosedPort closed, MakeClosedPort(Type::kDgram));
   const SocketAddress dead = closed.addr;
   closed.holder.Reset();
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle a, MakeSocket(Family::kInet, Type::kDgram));
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle b, MakeSocket(Family::kInet, Type::kDgram));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle a,
+                             MakeSocket(Win(), Family::kInet, Type::kDgram));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle b,
+                             MakeSocket(Win(), Family::kInet, Type::kDgram));
   XSOCK_ASSERT_OK(Win().Bind(a.get(), Loopback(Family::kInet)));
   XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress a_name, Win().GetSockName(a.get()));
   XSOCK_ASSERT_OK(Win().SendTo(a.get(), "lost", 4, MsgFlags::kNone, dead));
@@ -851,7 +737,8 @@ TEST(WindowsOsTest, ConnectedUdpSocketSeesPortUnreachable) {
   XSOCK_ASSERT_OK_AND_ASSIGN(ClosedPort closed, MakeClosedPort(Type::kDgram));
   const SocketAddress dead = closed.addr;
   closed.holder.Reset();
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle s, MakeSocket(Family::kInet, Type::kDgram));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle s,
+                             MakeSocket(Win(), Family::kInet, Type::kDgram));
   XSOCK_ASSERT_OK(Win().Connect(s.get(), dead));
   XSOCK_ASSERT_OK(Win().Send(s.get(), "anyone?", 7, MsgFlags::kNone));
   XSOCK_ASSERT_OK_AND_ASSIGN(unsigned r, Win().Wait(s.get(), kWantRead, 2000));
@@ -870,14 +757,14 @@ TEST(WindowsOsTest, ConnectedUdpSocketSeesPortUnreachable) {
 TEST(WindowsOsTest, RecvOnAnUnboundDatagramSocketWouldBlock) {
   // BIND-12: Windows answers WSAEINVAL ("not bound").
   const CreateOptions nb = NonBlocking();
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle h,
-                             MakeSocket(Family::kInet, Type::kDgram, nb));
+  XSOCK_ASSERT_OK_AND_ASSIGN(
+      Handle h, MakeSocket(Win(), Family::kInet, Type::kDgram, nb));
   char buf[4];
   absl::StatusOr<size_t> n =
       Win().Recv(h.get(), buf, sizeof(buf), MsgFlags::kNone);
   EXPECT_TRUE(IsWouldBlock(n.status())) << n.status();
-  XSOCK_ASSERT_OK_AND_ASSIGN(Handle h2,
-                             MakeSocket(Family::kInet, Type::kDgram, nb));
+  XSOCK_ASSERT_OK_AND_ASSIGN(
+      Handle h2, MakeSocket(Win(), Family::kInet, Type::kDgram, nb));
   SocketAddress from;
   n = Win().RecvFrom(h2.get(), buf, sizeof(buf), MsgFlags::kNone, &from);
   EXPECT_TRUE(IsWouldBlock(n.status())) << n.status();
@@ -887,20 +774,20 @@ TEST(WindowsOsTest, RecvOnAnUnboundDatagramSocketWouldBlock) {
 
 TEST(WindowsOsTest, DescribeReadsFamilyTypeAndProtocol) {
   XSOCK_ASSERT_OK_AND_ASSIGN(Handle tcp,
-                             MakeSocket(Family::kInet, Type::kStream));
+                             MakeSocket(Win(), Family::kInet, Type::kStream));
   XSOCK_ASSERT_OK_AND_ASSIGN(HandleInfo info, Win().Describe(tcp.get()));
   EXPECT_EQ(info.family, Family::kInet);
   EXPECT_EQ(info.type, Type::kStream);
   EXPECT_EQ(info.proto, IPPROTO_TCP);
   XSOCK_ASSERT_OK_AND_ASSIGN(Handle udp,
-                             MakeSocket(Family::kInet, Type::kDgram));
+                             MakeSocket(Win(), Family::kInet, Type::kDgram));
   XSOCK_ASSERT_OK_AND_ASSIGN(info, Win().Describe(udp.get()));
   EXPECT_EQ(info.family, Family::kInet);
   EXPECT_EQ(info.type, Type::kDgram);
   EXPECT_EQ(info.proto, IPPROTO_UDP);
   if (Win().Supports(Capability::kIpv6)) {
-    XSOCK_ASSERT_OK_AND_ASSIGN(Handle v6,
-                               MakeSocket(Family::kInet6, Type::kStream));
+    XSOCK_ASSERT_OK_AND_ASSIGN(
+        Handle v6, MakeSocket(Win(), Family::kInet6, Type::kStream));
     XSOCK_ASSERT_OK_AND_ASSIGN(info, Win().Describe(v6.get()));
     EXPECT_EQ(info.family, Family::kInet6);
     EXPECT_EQ(info.type, Type::kStream);
@@ -910,9 +797,9 @@ TEST(WindowsOsTest, DescribeReadsFamilyTypeAndProtocol) {
 }
 
 TEST(WindowsOsTest, DupIsTheSameSocketAndOutlivesTheOriginal) {
-  XSOCK_ASSERT_OK_AND_ASSIGN(Listener l, MakeListener());
+  XSOCK_ASSERT_OK_AND_ASSIGN(Listener l, MakeListener(Win()));
   XSOCK_ASSERT_OK_AND_ASSIGN(NativeHandle d, Win().Dup(l.handle.get()));
-  Handle dup(d);
+  Handle dup(&Win(), d);
   EXPECT_NE(dup.get(), l.handle.get());
   EXPECT_FALSE(NativeInheritFlag(dup.get()));
   XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress name, Win().GetSockName(dup.get()));
@@ -921,17 +808,17 @@ TEST(WindowsOsTest, DupIsTheSameSocketAndOutlivesTheOriginal) {
   EXPECT_EQ(info.type, Type::kStream);
   l.handle.Reset();
   XSOCK_ASSERT_OK_AND_ASSIGN(Handle c,
-                             MakeSocket(Family::kInet, Type::kStream));
+                             MakeSocket(Win(), Family::kInet, Type::kStream));
   XSOCK_ASSERT_OK(Win().Connect(c.get(), l.addr));
   XSOCK_ASSERT_OK_AND_ASSIGN(NativeHandle a, Win().Accept(dup.get(), nullptr));
-  Handle s(a);
+  Handle s(&Win(), a);
 }
 
 // --- ioctls ------------------------------------------------------------------
 
 TEST(WindowsOsTest, KeepAliveValsWorksOnATcpSocket) {
   XSOCK_ASSERT_OK_AND_ASSIGN(Handle h,
-                             MakeSocket(Family::kInet, Type::kStream));
+                             MakeSocket(Win(), Family::kInet, Type::kStream));
   IoctlArg arg;
   arg.value = 1;
   arg.keepalive_time_ms = 10000;
@@ -939,17 +826,18 @@ TEST(WindowsOsTest, KeepAliveValsWorksOnATcpSocket) {
   XSOCK_ASSERT_OK(Win().Ioctl(h.get(), IoctlCode::kKeepAliveVals, arg));
   arg.value = 0;
   XSOCK_ASSERT_OK(Win().Ioctl(h.get(), IoctlCode::kKeepAliveVals, arg));
-  XSOCK_ASSERT_OK_AND_ASSIGN(Pair p, MakeTcpPair());
+  XSOCK_ASSERT_OK_AND_ASSIGN(Pair p, MakeTcpPair(Win()));
   arg.value = 1;
   XSOCK_ASSERT_OK(Win().Ioctl(p.client.get(), IoctlCode::kKeepAliveVals, arg));
-  XSOCK_ASSERT_OK(SendAll(p.client.get(), "ka"));
-  XSOCK_ASSERT_OK_AND_ASSIGN(std::string got, RecvExactly(p.server.get(), 2));
+  XSOCK_ASSERT_OK(SendAll(Win(), p.client.get(), "ka"));
+  XSOCK_ASSERT_OK_AND_ASSIGN(std::string got,
+                             RecvExactly(Win(), p.server.get(), 2));
   EXPECT_EQ(got, "ka");
 }
 
 TEST(WindowsOsTest, RcvAllOnATcpSocketFailsCleanly) {
   XSOCK_ASSERT_OK_AND_ASSIGN(Handle h,
-                             MakeSocket(Family::kInet, Type::kStream));
+                             MakeSocket(Win(), Family::kInet, Type::kStream));
   for (RcvAllMode mode : {RcvAllMode::kOn, RcvAllMode::kIpLevel,
                           RcvAllMode::kSocketLevelOnly, RcvAllMode::kOff}) {
     IoctlArg arg;
@@ -973,7 +861,7 @@ TEST(WindowsOsTest, RcvAllOnATcpSocketFailsCleanly) {
 
 TEST(WindowsOsTest, LoopbackFastPathSucceedsOrIsNotSupported) {
   XSOCK_ASSERT_OK_AND_ASSIGN(Handle h,
-                             MakeSocket(Family::kInet, Type::kStream));
+                             MakeSocket(Win(), Family::kInet, Type::kStream));
   IoctlArg arg;
   arg.value = 1;
   absl::Status s = Win().Ioctl(h.get(), IoctlCode::kLoopbackFastPath, arg);
@@ -1061,7 +949,7 @@ TEST(WindowsOsTest, ErrorTableMapsWsaCodes) {
 
 TEST(WindowsOsTest, WritingToAClosedPeerIsResetOrBrokenPipe) {
   {
-    XSOCK_ASSERT_OK_AND_ASSIGN(Pair p, MakeTcpPair());
+    XSOCK_ASSERT_OK_AND_ASSIGN(Pair p, MakeTcpPair(Win()));
     p.server.Reset();
     absl::Status last;
     for (int i = 0; i < 1000 && last.ok(); ++i) {
@@ -1075,7 +963,7 @@ TEST(WindowsOsTest, WritingToAClosedPeerIsResetOrBrokenPipe) {
         << last;
   }
   {
-    XSOCK_ASSERT_OK_AND_ASSIGN(Pair p, MakeTcpPair());
+    XSOCK_ASSERT_OK_AND_ASSIGN(Pair p, MakeTcpPair(Win()));
     XSOCK_ASSERT_OK(Win().Shutdown(p.client.get(), ShutdownHow::kWrite));
     absl::StatusOr<size_t> n =
         Win().Send(p.client.get(), "x", 1, MsgFlags::kNone);
@@ -1086,7 +974,7 @@ TEST(WindowsOsTest, WritingToAClosedPeerIsResetOrBrokenPipe) {
 TEST(WindowsOsTest, RecvAfterShutdownReadIsEndOfStream) {
   // Windows answers WSAESHUTDOWN; POSIX reads end of stream.
   for (ShutdownHow how : {ShutdownHow::kRead, ShutdownHow::kBoth}) {
-    XSOCK_ASSERT_OK_AND_ASSIGN(Pair p, MakeTcpPair());
+    XSOCK_ASSERT_OK_AND_ASSIGN(Pair p, MakeTcpPair(Win()));
     XSOCK_ASSERT_OK(Win().Shutdown(p.client.get(), how));
     char buf[4];
     XSOCK_ASSERT_OK_AND_ASSIGN(
@@ -1103,19 +991,19 @@ TEST(WindowsOsTest, RecvAfterShutdownReadIsEndOfStream) {
 
 TEST(WindowsOsTest, ShutdownOfAnUnconnectedSocketIsNotConnected) {
   XSOCK_ASSERT_OK_AND_ASSIGN(Handle tcp,
-                             MakeSocket(Family::kInet, Type::kStream));
+                             MakeSocket(Win(), Family::kInet, Type::kStream));
   absl::Status s = Win().Shutdown(tcp.get(), ShutdownHow::kBoth);
   EXPECT_EQ(GetErrorKind(s), ErrorKind::kNotConnected) << s;
   // Winsock accepts it on a datagram socket; POSIX does not.
   XSOCK_ASSERT_OK_AND_ASSIGN(Handle udp,
-                             MakeSocket(Family::kInet, Type::kDgram));
+                             MakeSocket(Win(), Family::kInet, Type::kDgram));
   XSOCK_ASSERT_OK(Win().Bind(udp.get(), Loopback(Family::kInet)));
   s = Win().Shutdown(udp.get(), ShutdownHow::kBoth);
   EXPECT_EQ(GetErrorKind(s), ErrorKind::kNotConnected) << s;
   EXPECT_EQ(GetFailedCall(s), "shutdown");
   // A connected datagram socket shuts down.
   XSOCK_ASSERT_OK_AND_ASSIGN(Handle peer,
-                             MakeSocket(Family::kInet, Type::kDgram));
+                             MakeSocket(Win(), Family::kInet, Type::kDgram));
   XSOCK_ASSERT_OK(Win().Bind(peer.get(), Loopback(Family::kInet)));
   XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress name, Win().GetSockName(peer.get()));
   XSOCK_ASSERT_OK(Win().Connect(udp.get(), name));
@@ -1123,7 +1011,7 @@ TEST(WindowsOsTest, ShutdownOfAnUnconnectedSocketIsNotConnected) {
 }
 
 TEST(WindowsOsTest, FlagsWindowsLacksAreUnimplementedNamingTheFlag) {
-  XSOCK_ASSERT_OK_AND_ASSIGN(Pair p, MakeTcpPair());
+  XSOCK_ASSERT_OK_AND_ASSIGN(Pair p, MakeTcpPair(Win()));
   char buf[4];
   struct {
     MsgFlags flag;
@@ -1144,7 +1032,7 @@ TEST(WindowsOsTest, FlagsWindowsLacksAreUnimplementedNamingTheFlag) {
     EXPECT_NE(std::string(s.message()).find(c.name), std::string::npos) << s;
   }
   // Supported flags pass: a peek then a read of the same byte.
-  XSOCK_ASSERT_OK(SendAll(p.client.get(), "p"));
+  XSOCK_ASSERT_OK(SendAll(Win(), p.client.get(), "p"));
   XSOCK_ASSERT_OK_AND_ASSIGN(
       size_t n, Win().Recv(p.server.get(), buf, 1, MsgFlags::kPeek));
   EXPECT_EQ(n, 1u);
@@ -1156,7 +1044,7 @@ TEST(WindowsOsTest, FlagsWindowsLacksAreUnimplementedNamingTheFlag) {
 
 TEST(WindowsOsTest, WaitAllOnANonBlockingSocketIsUnimplemented) {
   // IO-03: Windows answers WSAEOPNOTSUPP.
-  XSOCK_ASSERT_OK_AND_ASSIGN(Pair p, MakeTcpPair());
+  XSOCK_ASSERT_OK_AND_ASSIGN(Pair p, MakeTcpPair(Win()));
   XSOCK_ASSERT_OK(Win().SetNonBlocking(p.server.get(), true));
   char buf[4];
   absl::Status s =
@@ -1191,7 +1079,7 @@ TEST(WindowsOsTest, UnsupportedFamiliesAndClosedHandles) {
 
 TEST(WindowsOsTest, EveryOptionMapsOrIsUnimplementedNamingIt) {
   XSOCK_ASSERT_OK_AND_ASSIGN(Handle h,
-                             MakeSocket(Family::kInet, Type::kStream));
+                             MakeSocket(Win(), Family::kInet, Type::kStream));
   int unmapped = 0;
   for (int i = 0; i < kOptionCount; ++i) {
     const Option o = static_cast<Option>(i);
@@ -1232,7 +1120,7 @@ TEST(WindowsOsTest, EveryOptionMapsOrIsUnimplementedNamingIt) {
 
 TEST(WindowsOsTest, TimeoutsAreMillisecondsAndATimevalIsConverted) {
   XSOCK_ASSERT_OK_AND_ASSIGN(Handle h,
-                             MakeSocket(Family::kInet, Type::kStream));
+                             MakeSocket(Win(), Family::kInet, Type::kStream));
   XSOCK_ASSERT_OK_AND_ASSIGN(NativeOption rcv,
                              Win().NativeOptionFor(Option::kRcvTimeo));
   DWORD ms = 250;
@@ -1260,7 +1148,7 @@ TEST(WindowsOsTest, TimeoutsAreMillisecondsAndATimevalIsConverted) {
 
 TEST(WindowsOsTest, LingerAcceptsBothLayouts) {
   XSOCK_ASSERT_OK_AND_ASSIGN(Handle h,
-                             MakeSocket(Family::kInet, Type::kStream));
+                             MakeSocket(Win(), Family::kInet, Type::kStream));
   XSOCK_ASSERT_OK_AND_ASSIGN(NativeOption opt,
                              Win().NativeOptionFor(Option::kLinger));
   struct {
@@ -1300,7 +1188,7 @@ TEST(WindowsOsTest, UnixStreamRoundTrip) {
   ::DeleteFileA(path.c_str());
   XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress addr, SocketAddress::Unix(path));
   XSOCK_ASSERT_OK_AND_ASSIGN(Handle l,
-                             MakeSocket(Family::kUnix, Type::kStream));
+                             MakeSocket(Win(), Family::kUnix, Type::kStream));
   XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress unbound, Win().GetSockName(l.get()));
   EXPECT_EQ(unbound.family(), Family::kUnix);
   EXPECT_EQ(unbound.unix_path(), "");
@@ -1309,16 +1197,16 @@ TEST(WindowsOsTest, UnixStreamRoundTrip) {
   XSOCK_ASSERT_OK_AND_ASSIGN(SocketAddress name, Win().GetSockName(l.get()));
   EXPECT_EQ(name, addr) << name.ToString();
   XSOCK_ASSERT_OK_AND_ASSIGN(Handle c,
-                             MakeSocket(Family::kUnix, Type::kStream));
+                             MakeSocket(Win(), Family::kUnix, Type::kStream));
   XSOCK_ASSERT_OK(Win().Connect(c.get(), addr));
   XSOCK_ASSERT_OK_AND_ASSIGN(NativeHandle a, Win().Accept(l.get(), nullptr));
-  Handle s(a);
-  XSOCK_ASSERT_OK(SendAll(c.get(), "unix"));
-  XSOCK_ASSERT_OK_AND_ASSIGN(std::string got, RecvExactly(s.get(), 4));
+  Handle s(&Win(), a);
+  XSOCK_ASSERT_OK(SendAll(Win(), c.get(), "unix"));
+  XSOCK_ASSERT_OK_AND_ASSIGN(std::string got, RecvExactly(Win(), s.get(), 4));
   EXPECT_EQ(got, "unix");
   // UNIX-03: the path exists while bound; a second bind is AddressInUse.
   XSOCK_ASSERT_OK_AND_ASSIGN(Handle again,
-                             MakeSocket(Family::kUnix, Type::kStream));
+                             MakeSocket(Win(), Family::kUnix, Type::kStream));
   absl::Status st = Win().Bind(again.get(), addr);
   EXPECT_EQ(GetErrorKind(st), ErrorKind::kAddressInUse) << st;
   ::DeleteFileA(path.c_str());
@@ -1346,14 +1234,15 @@ TEST(WindowsOsTest, HandleCountUnchangedAfterCreateAndClose) {
   XSOCK_ASSERT_OK_AND_ASSIGN(int after, Win().OpenHandleCountForTesting());
   EXPECT_EQ(after, before);
   {
-    XSOCK_ASSERT_OK_AND_ASSIGN(Pair p, MakeTcpPair());
+    XSOCK_ASSERT_OK_AND_ASSIGN(Pair p, MakeTcpPair(Win()));
     XSOCK_ASSERT_OK_AND_ASSIGN(NativeHandle d, Win().Dup(p.client.get()));
-    Handle dup(d);
+    Handle dup(&Win(), d);
   }
   XSOCK_ASSERT_OK_AND_ASSIGN(after, Win().OpenHandleCountForTesting());
   EXPECT_EQ(after, before) << "a listener, connection or dup leaked";
 }
 
 }  // namespace
+}  // namespace testing
 }  // namespace platform
 }  // namespace xsock
