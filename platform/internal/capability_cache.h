@@ -17,6 +17,9 @@ namespace xsock {
 namespace platform {
 namespace internal {
 
+// CapabilityCache is a backend's table of Capability answers, filled by one
+// probe pass; a backend object holds one (mutable state behind const Os
+// methods, thread-safe).
 class CapabilityCache {
  public:
   // Get returns whether capability `c` is supported. The first call, from
