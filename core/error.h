@@ -101,7 +101,7 @@ enum class ErrorClass {
   X(AddrInfoFamily, kInvalidArgument, kAddressInfo,                          \
     "address family not supported for this name")                           \
   X(AddrInfoSockType, kInvalidArgument, kAddressInfo,                        \
-    "socket type not supported")                                             \
+    "socket type not supported for name resolution")                         \
   X(AddrInfoService, kNotFound, kAddressInfo,                                \
     "service not supported for this socket type")                            \
   X(AddrInfoBadFlags, kInvalidArgument, kAddressInfo,                        \
