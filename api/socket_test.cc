@@ -286,6 +286,17 @@ class FakeOs : public platform::Os {
     ++calls;
     return absl::OkStatus();
   }
+  absl::StatusOr<std::vector<AddrInfo>> GetAddrInfo(
+      const char*, const char*, const AddrInfoHints&) const override {
+    return Unimplemented("getaddrinfo", "name resolution", "fake");
+  }
+  absl::StatusOr<NameInfo> GetNameInfo(const SocketAddress&,
+                                       uint32_t) const override {
+    return Unimplemented("getnameinfo", "name resolution", "fake");
+  }
+  absl::StatusOr<std::string> GetHostName() const override {
+    return Unimplemented("gethostname", "name resolution", "fake");
+  }
   absl::StatusOr<int> OpenHandleCountForTesting() const override { return 0; }
 };
 

@@ -36,10 +36,13 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "core/addrinfo.h"
 #include "core/address.h"
 #include "core/error.h"
 #include "core/options.h"
@@ -280,6 +283,40 @@ class Os {
   // platform (<name>)".
   virtual absl::Status Ioctl(NativeHandle h, IoctlCode code,
                              const IoctlArg& arg) const = 0;
+
+  // --- name resolution --------------------------------------------------------
+  // The resolver's system calls. Arguments have been validated by api/;
+  // the backend translates the portable hints and flags, calls the C library
+  // (Winsock on Windows, started by the WindowsOs instance's reference), and
+  // maps errors through its one EAI table: EAI_* codes become
+  // ErrorKind::kAddrInfo* (ErrorClass kAddressInfo) with the native EAI code
+  // (labelled "EAI"; on Windows the EAI codes are WSA codes, labelled "WSA")
+  // and the system's text for it (gai_strerror); EAI_SYSTEM becomes the OS
+  // error in errno. Results the portable vocabulary cannot express (unknown
+  // families or types) are dropped.
+
+  // GetAddrInfo resolves `host` and `service` (either may be null, not both)
+  // into typed results in the order the OS returned them; a type the hints
+  // leave unset matches any. Corresponds to getaddrinfo() (Winsock's ANSI
+  // getaddrinfo on Windows). Errors: kAddrInfoNoName, kAddrInfoNoData,
+  // kAddrInfoAgain, kAddrInfoFail, kAddrInfoFamily, kAddrInfoSockType,
+  // kAddrInfoService, kAddrInfoBadFlags, kAddrInfoMemory, kAddrInfoOverflow,
+  // kAddressInfo (other EAI codes); kFamilyNotSupported / kTypeNotSupported
+  // for a hint the platform lacks.
+  virtual absl::StatusOr<std::vector<AddrInfo>> GetAddrInfo(
+      const char* host, const char* service,
+      const AddrInfoHints& hints) const = 0;
+
+  // GetNameInfo turns an IPv4/IPv6 address into host and service text.
+  // Corresponds to getnameinfo() (Winsock's ANSI getnameinfo on Windows).
+  // Errors as GetAddrInfo; kInvalidArgument naming "address" for an address
+  // of another family.
+  virtual absl::StatusOr<NameInfo> GetNameInfo(const SocketAddress& addr,
+                                               uint32_t ni_flags) const = 0;
+
+  // GetHostName returns the machine's host name. Corresponds to
+  // gethostname().
+  virtual absl::StatusOr<std::string> GetHostName() const = 0;
 
   // --- testing -----------------------------------------------------------------
 

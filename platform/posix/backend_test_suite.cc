@@ -31,6 +31,7 @@
 #include "core/types.h"
 #include "gtest/gtest.h"
 #include "platform/internal/backend_test_util.h"
+#include "platform/internal/resolver_test_util.h"
 #include "platform/os.h"
 
 // --- allocation counting -------------------------------------------------------
@@ -883,6 +884,39 @@ TEST_P(BackendTest, CloseOfClosedHandleIsBadDescriptor) {
   st = os().Close((NativeHandle{1} << 32) | 1);
   EXPECT_EQ(GetErrorKind(st), ErrorKind::kBadDescriptor) << st;
 }
+
+// --- name resolution (loopback, numeric and local databases only) ---------
+
+TEST_P(BackendTest, GetAddrInfoNumericIpv4HonoursTheTypeFilter) {
+  CheckNumericIpv4(os());
+}
+
+TEST_P(BackendTest, GetAddrInfoNumericIpv6) {
+  if (!os().Supports(Capability::kIpv6)) GTEST_SKIP() << "no AF_INET6";
+  CheckNumericIpv6(os());
+}
+
+TEST_P(BackendTest, GetAddrInfoPassiveNullHostIsTheWildcard) {
+  CheckPassiveWildcard(os());
+}
+
+TEST_P(BackendTest, GetAddrInfoLocalhostIsLoopback) { CheckLocalhost(os()); }
+
+TEST_P(BackendTest, GetAddrInfoNumericHostRejectsANameWithNoName) {
+  CheckNumericHostRejectsName(os());
+}
+
+TEST_P(BackendTest, GetAddrInfoInvalidTldIsAnAddressInfoError) {
+  CheckInvalidName(os());
+}
+
+TEST_P(BackendTest, GetAddrInfoNumericServRejectsAServiceName) {
+  CheckNumericServiceRejectsName(os());
+}
+
+TEST_P(BackendTest, GetNameInfoNumericLoopback) { CheckNameInfoNumeric(os()); }
+
+TEST_P(BackendTest, GetHostNameIsNotEmpty) { CheckHostName(os()); }
 
 }  // namespace
 

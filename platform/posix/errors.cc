@@ -3,12 +3,14 @@
 
 #include "platform/posix/errors.h"
 
+#include <netdb.h>
 #include <string.h>
 
 #include <cerrno>
 #include <string_view>
 
 #include "core/error.h"
+#include "platform/internal/addrinfo.h"
 #include "platform/internal/errors.h"
 
 namespace xsock {
@@ -76,6 +78,30 @@ constexpr internal::NativeErrorEntry kErrnoTable[] = {
     {ENOSYS, ErrorKind::kUnimplemented},
 };
 
+// kEaiTable is the one EAI_* -> ErrorKind table of the POSIX backends
+// (platform-quirks RES-03). EAI_NODATA and EAI_ADDRFAMILY exist only on some
+// systems (glibc declares them with _GNU_SOURCE; FreeBSD removed them).
+// EAI_SYSTEM is not listed: it means "see errno".
+constexpr internal::NativeErrorEntry kEaiTable[] = {
+    {EAI_NONAME, ErrorKind::kAddrInfoNoName},
+#ifdef EAI_NODATA
+    {EAI_NODATA, ErrorKind::kAddrInfoNoData},
+#endif
+    {EAI_AGAIN, ErrorKind::kAddrInfoAgain},
+    {EAI_FAIL, ErrorKind::kAddrInfoFail},
+    {EAI_FAMILY, ErrorKind::kAddrInfoFamily},
+#ifdef EAI_ADDRFAMILY
+    {EAI_ADDRFAMILY, ErrorKind::kAddrInfoFamily},
+#endif
+    {EAI_SOCKTYPE, ErrorKind::kAddrInfoSockType},
+    {EAI_SERVICE, ErrorKind::kAddrInfoService},
+    {EAI_BADFLAGS, ErrorKind::kAddrInfoBadFlags},
+    {EAI_MEMORY, ErrorKind::kAddrInfoMemory},
+#ifdef EAI_OVERFLOW
+    {EAI_OVERFLOW, ErrorKind::kAddrInfoOverflow},
+#endif
+};
+
 // StrErrorResult adapts both strerror_r flavours: XSI returns int (0 on
 // success, text in `buf`), GNU returns the text pointer.
 [[maybe_unused]] const char* StrErrorResult(int rc, const char* buf) {
@@ -101,6 +127,21 @@ absl::Status ErrnoErrorSlow(int code, std::string_view call) {
   };
   return internal::NativeError(ErrnoKind(code), code, call, "errno",
                                strerror_text);
+}
+
+absl::Status EaiError(int code, int sys_errno, std::string_view call) {
+#ifdef EAI_SYSTEM
+  if (code == EAI_SYSTEM && sys_errno != 0) return ErrnoError(sys_errno, call);
+#else
+  (void)sys_errno;
+#endif
+  // gai_strerror returns static text for every code (unknown ones
+  // included) and is thread-safe on the POSIX systems xsock supports.
+  auto text = [code] {
+    const char* t = ::gai_strerror(code);
+    return t != nullptr ? std::string_view(t) : std::string_view();
+  };
+  return internal::AddrInfoError(kEaiTable, code, call, "EAI", text);
 }
 
 }  // namespace posix_internal

@@ -53,6 +53,14 @@ inline absl::Status LastError(std::string_view call) {
   return ErrnoError(errno, call);
 }
 
+// EaiError returns the status of EAI code `code` (not 0) that `call`
+// ("getaddrinfo", "getnameinfo") returned, through the one EAI table
+// (errors.cc): the kAddrInfo* kind (ErrorClass kAddressInfo), the code
+// labelled "EAI" and gai_strerror's text; a code the table does not list is
+// kAddressInfo keeping the code. EAI_SYSTEM is the OS error in `sys_errno`
+// (errno right after the call) through the errno table.
+absl::Status EaiError(int code, int sys_errno, std::string_view call);
+
 }  // namespace posix_internal
 }  // namespace platform
 }  // namespace xsock

@@ -4,6 +4,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <netdb.h>
 #include <poll.h>
 #include <sys/ioctl.h>
 #include <sys/resource.h>
@@ -17,13 +18,16 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "core/addrinfo.h"
 #include "core/address.h"
 #include "core/error.h"
 #include "core/options.h"
 #include "core/types.h"
+#include "platform/internal/addrinfo.h"
 #include "platform/internal/errors.h"
 #include "platform/os.h"
 #include "platform/posix/errors.h"
@@ -625,6 +629,71 @@ absl::Status PosixOs::SetInheritable(NativeHandle h, bool on) const {
 absl::Status PosixOs::Ioctl(NativeHandle /*h*/, IoctlCode code,
                             const IoctlArg& /*arg*/) const {
   return Unimplemented("ioctl", IoctlName(code), name_);
+}
+
+// --- name resolution -----------------------------------------------------------
+
+absl::StatusOr<std::vector<AddrInfo>> PosixOs::GetAddrInfo(
+    const char* host, const char* service, const AddrInfoHints& hints) const {
+  internal::NativeAddrInfoHints native;
+  absl::Status status =
+      posix_internal::TranslateAddrInfoHints(hints, name_, &native);
+  if (!status.ok()) return status;
+  addrinfo in;
+  std::memset(&in, 0, sizeof(in));
+  in.ai_family = native.family;
+  in.ai_socktype = native.socktype;
+  in.ai_protocol = native.protocol;
+  in.ai_flags = native.flags;
+  addrinfo* list = nullptr;
+  errno = 0;
+  const int rc = ::getaddrinfo(host, service, &in, &list);
+  if (rc != 0) {
+    const int e = errno;
+    if (list != nullptr) ::freeaddrinfo(list);
+    return posix_internal::EaiError(rc, e, "getaddrinfo");
+  }
+  auto decode = [this](const addrinfo& ai) {
+    return DecodeAddress(ai.ai_addr, ai.ai_addrlen, "getaddrinfo");
+  };
+  std::vector<AddrInfo> out = internal::ConvertAddrInfoList(
+      list, posix_internal::PortableFamily, posix_internal::PortableType,
+      decode);
+  ::freeaddrinfo(list);
+  return out;
+}
+
+absl::StatusOr<NameInfo> PosixOs::GetNameInfo(const SocketAddress& addr,
+                                              uint32_t ni_flags) const {
+  if (addr.family() != Family::kInet && addr.family() != Family::kInet6) {
+    return InvalidArgument("getnameinfo", "address",
+                           "not an AF_INET or AF_INET6 address");
+  }
+  int flags = 0;
+  absl::Status status = posix_internal::NativeNiFlags(ni_flags, name_, &flags);
+  if (!status.ok()) return status;
+  NativeSockAddr a;
+  posix_internal::EncodeInet(addr, &a);
+  char host[1025];  // NI_MAXHOST
+  char serv[32];    // NI_MAXSERV
+  errno = 0;
+  const int rc = ::getnameinfo(a.get(), a.len, host, sizeof(host), serv,
+                               sizeof(serv), flags);
+  if (rc != 0) return posix_internal::EaiError(rc, errno, "getnameinfo");
+  NameInfo info;
+  info.host = host;
+  info.service = serv;
+  return info;
+}
+
+absl::StatusOr<std::string> PosixOs::GetHostName() const {
+  // POSIX host names are at most HOST_NAME_MAX (255 on Linux) bytes; the
+  // result may be unterminated when truncated, so the last byte stays NUL.
+  char buf[257];
+  std::memset(buf, 0, sizeof(buf));
+  if (::gethostname(buf, sizeof(buf) - 1) != 0) return LastError("gethostname");
+  buf[sizeof(buf) - 1] = '\0';
+  return std::string(buf);
 }
 
 // --- testing -------------------------------------------------------------------

@@ -18,6 +18,11 @@
 //   Send*       send()/sendto() with MSG_NOSIGNAL where defined (SIG-01).
 //   Wait        poll(); POLLNVAL is reported as kBadDescriptor.
 //   Describe    getsockname() (family) + SO_TYPE + SO_PROTOCOL where defined.
+//   GetAddrInfo getaddrinfo() with the translated hints; results decoded
+//               like getsockname's, those xsock does not model dropped;
+//               freeaddrinfo() always. GetNameInfo: getnameinfo() on an
+//               AF_INET/AF_INET6 address. GetHostName: gethostname().
+//               EAI codes go through the one EAI table (errors.cc).
 // Errors go through the one errno table (errors.cc); EAGAIN/EWOULDBLOCK and
 // EINTR come back as the bare statuses and never allocate.
 //
@@ -35,10 +40,14 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "core/addrinfo.h"
 #include "core/address.h"
 #include "core/error.h"
 #include "core/options.h"
@@ -109,6 +118,13 @@ class PosixOs : public Os {
   absl::Status SetInheritable(NativeHandle h, bool on) const override;
   absl::Status Ioctl(NativeHandle h, IoctlCode code,
                      const IoctlArg& arg) const override;
+
+  absl::StatusOr<std::vector<AddrInfo>> GetAddrInfo(
+      const char* host, const char* service,
+      const AddrInfoHints& hints) const override;
+  absl::StatusOr<NameInfo> GetNameInfo(const SocketAddress& addr,
+                                       uint32_t ni_flags) const override;
+  absl::StatusOr<std::string> GetHostName() const override;
 
   absl::StatusOr<int> OpenHandleCountForTesting() const override;
 

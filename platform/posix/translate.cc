@@ -5,12 +5,14 @@
 
 #include "platform/posix/translate.h"
 
+#include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 
 #include "core/options.h"
 #include "core/types.h"
+#include "platform/internal/addrinfo.h"
 #include "platform/internal/translate.h"
 
 namespace xsock {
@@ -161,6 +163,45 @@ constexpr OptionEntry kOptions[] = {
 static_assert(internal::OptionsInOrder(kOptions),
               "kOptions is indexed by Option value");
 
+// getaddrinfo's AI_* flags, one row per AiFlags bit.
+constexpr internal::ResolverFlagEntry kAiFlags[] = {
+    {kAiPassive, "AI_PASSIVE", AI_PASSIVE},
+    {kAiCanonName, "AI_CANONNAME", AI_CANONNAME},
+    {kAiNumericHost, "AI_NUMERICHOST", AI_NUMERICHOST},
+#ifdef AI_NUMERICSERV
+    {kAiNumericServ, "AI_NUMERICSERV", AI_NUMERICSERV},
+#else
+    {kAiNumericServ, "AI_NUMERICSERV", -1},
+#endif
+#ifdef AI_ADDRCONFIG
+    {kAiAddrConfig, "AI_ADDRCONFIG", AI_ADDRCONFIG},
+#else
+    {kAiAddrConfig, "AI_ADDRCONFIG", -1},
+#endif
+#ifdef AI_V4MAPPED
+    {kAiV4Mapped, "AI_V4MAPPED", AI_V4MAPPED},
+#else
+    {kAiV4Mapped, "AI_V4MAPPED", -1},
+#endif
+#ifdef AI_ALL
+    {kAiAll, "AI_ALL", AI_ALL},
+#else
+    {kAiAll, "AI_ALL", -1},
+#endif
+};
+
+// getnameinfo's NI_* flags, one row per NiFlags bit.
+constexpr internal::ResolverFlagEntry kNiFlags[] = {
+    {kNiNumericHost, "NI_NUMERICHOST", NI_NUMERICHOST},
+    {kNiNumericServ, "NI_NUMERICSERV", NI_NUMERICSERV},
+    {kNiNameReqd, "NI_NAMEREQD", NI_NAMEREQD},
+    {kNiNoFqdn, "NI_NOFQDN", NI_NOFQDN},
+    {kNiDgram, "NI_DGRAM", NI_DGRAM},
+};
+static_assert(sizeof(kNiFlags) / sizeof(kNiFlags[0]) == 5 &&
+                  kAllNiFlags == (1u << 5) - 1,
+              "one native entry per NiFlags bit");
+
 }  // namespace
 
 int NativeFamily(Family f) { return internal::NativeValue(kFamilies, f); }
@@ -189,6 +230,19 @@ absl::Status NativeMsgFlags(MsgFlags flags, std::string_view call,
 absl::StatusOr<NativeOption> NativeOptionFor(Option option,
                                              std::string_view backend) {
   return internal::NativeOptionFor(kOptions, option, backend);
+}
+
+absl::Status TranslateAddrInfoHints(const AddrInfoHints& hints,
+                                    std::string_view backend,
+                                    internal::NativeAddrInfoHints* out) {
+  return internal::TranslateHints(hints, kAiFlags, NativeFamily, NativeType,
+                                  backend, out);
+}
+
+absl::Status NativeNiFlags(uint32_t flags, std::string_view backend,
+                           int* native) {
+  return internal::NativeResolverFlags(kNiFlags, kAllNiFlags, flags,
+                                       "getnameinfo", backend, native);
 }
 
 }  // namespace posix_internal

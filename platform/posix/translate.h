@@ -2,9 +2,10 @@
 //
 // The portable -> native translation tables of the POSIX backends, in one
 // place: Family <-> AF_*, Type <-> SOCK_*, MsgFlags -> MSG_*, ShutdownHow ->
-// SHUT_*, Option -> (level, name). A value the platform's headers lack is
-// reported as missing (-1 / false) and the caller turns that into
-// kUnimplemented / kFamilyNotSupported naming the value.
+// SHUT_*, Option -> (level, name), AiFlags -> AI_*, NiFlags -> NI_*. A
+// value the platform's headers lack is reported as missing (-1 / false) and
+// the caller turns that into kUnimplemented / kFamilyNotSupported naming the
+// value.
 
 #ifndef XSOCK_PLATFORM_POSIX_TRANSLATE_H_
 #define XSOCK_PLATFORM_POSIX_TRANSLATE_H_
@@ -14,8 +15,10 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "core/addrinfo.h"
 #include "core/options.h"
 #include "core/types.h"
+#include "platform/internal/addrinfo.h"
 #include "platform/os.h"
 
 namespace xsock {
@@ -51,6 +54,20 @@ absl::Status NativeMsgFlags(MsgFlags flags, std::string_view call,
 // kInvalidArgument naming "option" for a value outside the enumeration.
 absl::StatusOr<NativeOption> NativeOptionFor(Option option,
                                              std::string_view backend);
+
+// TranslateAddrInfoHints converts getaddrinfo's portable hints to native
+// (AF_*, SOCK_* or 0 when unset, protocol, AI_* bits). Errors:
+// kFamilyNotSupported / kTypeNotSupported for a value the platform lacks;
+// kInvalidArgument naming "flags" for unknown bits; kUnimplemented naming an
+// AI_* flag the platform lacks.
+absl::Status TranslateAddrInfoHints(const AddrInfoHints& hints,
+                                    std::string_view backend,
+                                    internal::NativeAddrInfoHints* out);
+
+// NativeNiFlags converts portable NiFlags bits to NI_* bits. Errors:
+// kInvalidArgument naming "flags" for unknown bits.
+absl::Status NativeNiFlags(uint32_t flags, std::string_view backend,
+                           int* native);
 
 }  // namespace posix_internal
 }  // namespace platform

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "core/error.h"
+#include "platform/internal/addrinfo.h"
 #include "platform/internal/errors.h"
 #include "platform/windows/winsock.h"
 
@@ -72,6 +73,20 @@ constexpr internal::NativeErrorEntry kWsaTable[] = {
     {WSAVERNOTSUPPORTED, ErrorKind::kUnimplemented},
 };
 
+// kEaiTable is the one EAI -> ErrorKind table of the Windows backend
+// (platform-quirks RES-03): the EAI_* names of ws2tcpip.h are WSA codes.
+constexpr internal::NativeErrorEntry kEaiTable[] = {
+    {EAI_NONAME, ErrorKind::kAddrInfoNoName},    // WSAHOST_NOT_FOUND 11001
+    {WSANO_DATA, ErrorKind::kAddrInfoNoData},    // EAI_NODATA 11004
+    {EAI_AGAIN, ErrorKind::kAddrInfoAgain},      // WSATRY_AGAIN 11002
+    {EAI_FAIL, ErrorKind::kAddrInfoFail},        // WSANO_RECOVERY 11003
+    {EAI_FAMILY, ErrorKind::kAddrInfoFamily},    // WSAEAFNOSUPPORT
+    {EAI_SOCKTYPE, ErrorKind::kAddrInfoSockType},  // WSAESOCKTNOSUPPORT
+    {EAI_SERVICE, ErrorKind::kAddrInfoService},  // WSATYPE_NOT_FOUND
+    {EAI_BADFLAGS, ErrorKind::kAddrInfoBadFlags},  // WSAEINVAL
+    {EAI_MEMORY, ErrorKind::kAddrInfoMemory},    // WSA_NOT_ENOUGH_MEMORY
+};
+
 // SystemMessage writes FormatMessage's text for `code` to `buf` without the
 // trailing line break; returns "" when the system has none.
 std::string_view SystemMessage(int code, char* buf, size_t size) {
@@ -107,6 +122,12 @@ absl::Status WsaErrorSlow(int code, std::string_view call) {
     return SystemMessage(code, buf, sizeof(buf));
   };
   return internal::NativeError(WsaKind(code), code, call, "WSA", system_text);
+}
+
+absl::Status EaiError(int code, std::string_view call) {
+  char buf[256];
+  auto text = [code, &buf] { return SystemMessage(code, buf, sizeof(buf)); };
+  return internal::AddrInfoError(kEaiTable, code, call, "WSA", text);
 }
 
 }  // namespace windows_internal

@@ -68,6 +68,21 @@ inline absl::Status LastWin32Error(std::string_view call) {
   return WsaError(static_cast<int>(::GetLastError()), call);
 }
 
+// EaiError returns the status of the EAI code `code` (not 0) that `call`
+// ("getaddrinfo", "getnameinfo") returned, through the one EAI table
+// (errors.cc). On Windows the EAI_* names are WSA codes (EAI_NONAME =
+// WSAHOST_NOT_FOUND 11001, EAI_AGAIN = WSATRY_AGAIN, EAI_FAIL =
+// WSANO_RECOVERY, EAI_FAMILY = WSAEAFNOSUPPORT, EAI_SOCKTYPE =
+// WSAESOCKTNOSUPPORT, EAI_SERVICE = WSATYPE_NOT_FOUND, EAI_BADFLAGS =
+// WSAEINVAL, EAI_MEMORY = WSA_NOT_ENOUGH_MEMORY, EAI_NODATA = WSANO_DATA);
+// they become the kAddrInfo* kinds (ErrorClass kAddressInfo), the code
+// labelled "WSA". The message is the system's text for the code (what
+// gai_strerrorA returns, but written to a local buffer: gai_strerrorA uses
+// a static one and is not thread-safe, platform-quirks RES-03), or the
+// kind's text when the system has none. A code the table does not list is
+// kAddressInfo keeping the code.
+absl::Status EaiError(int code, std::string_view call);
+
 }  // namespace windows_internal
 }  // namespace platform
 }  // namespace xsock

@@ -8,6 +8,7 @@
 
 #include "core/options.h"
 #include "core/types.h"
+#include "platform/internal/addrinfo.h"
 #include "platform/internal/translate.h"
 #include "platform/windows/winsock.h"
 
@@ -113,6 +114,34 @@ constexpr OptionEntry kOptions[] = {
 static_assert(internal::OptionsInOrder(kOptions),
               "kOptions is indexed by Option value");
 
+// getaddrinfo's AI_* flags, one row per AiFlags bit (ws2def.h /
+// ws2tcpip.h).
+constexpr internal::ResolverFlagEntry kAiFlags[] = {
+    {kAiPassive, "AI_PASSIVE", AI_PASSIVE},
+    {kAiCanonName, "AI_CANONNAME", AI_CANONNAME},
+    {kAiNumericHost, "AI_NUMERICHOST", AI_NUMERICHOST},
+#ifdef AI_NUMERICSERV
+    {kAiNumericServ, "AI_NUMERICSERV", AI_NUMERICSERV},
+#else
+    {kAiNumericServ, "AI_NUMERICSERV", 0x00000008},
+#endif
+    {kAiAddrConfig, "AI_ADDRCONFIG", AI_ADDRCONFIG},
+    {kAiV4Mapped, "AI_V4MAPPED", AI_V4MAPPED},
+    {kAiAll, "AI_ALL", AI_ALL},
+};
+
+// getnameinfo's NI_* flags, one row per NiFlags bit.
+constexpr internal::ResolverFlagEntry kNiFlags[] = {
+    {kNiNumericHost, "NI_NUMERICHOST", NI_NUMERICHOST},
+    {kNiNumericServ, "NI_NUMERICSERV", NI_NUMERICSERV},
+    {kNiNameReqd, "NI_NAMEREQD", NI_NAMEREQD},
+    {kNiNoFqdn, "NI_NOFQDN", NI_NOFQDN},
+    {kNiDgram, "NI_DGRAM", NI_DGRAM},
+};
+static_assert(sizeof(kNiFlags) / sizeof(kNiFlags[0]) == 5 &&
+                  kAllNiFlags == (1u << 5) - 1,
+              "one native entry per NiFlags bit");
+
 }  // namespace
 
 int NativeFamily(Family f) { return internal::NativeValue(kFamilies, f); }
@@ -143,6 +172,17 @@ absl::Status NativeMsgFlags(MsgFlags flags, bool send, std::string_view call,
 
 absl::StatusOr<NativeOption> NativeOptionFor(Option option) {
   return internal::NativeOptionFor(kOptions, option, kBackend);
+}
+
+absl::Status TranslateAddrInfoHints(const AddrInfoHints& hints,
+                                    internal::NativeAddrInfoHints* out) {
+  return internal::TranslateHints(hints, kAiFlags, NativeFamily, NativeType,
+                                  "windows", out);
+}
+
+absl::Status NativeNiFlags(uint32_t flags, int* native) {
+  return internal::NativeResolverFlags(kNiFlags, kAllNiFlags, flags,
+                                       "getnameinfo", "windows", native);
 }
 
 }  // namespace windows_internal

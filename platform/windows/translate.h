@@ -2,8 +2,8 @@
 //
 // The portable -> Winsock translation tables, in one place: Family <-> AF_*,
 // Type <-> SOCK_*, MsgFlags -> MSG_*, ShutdownHow -> SD_*, Option ->
-// (level, name). A value Windows lacks is reported as missing (-1 / an
-// error naming it).
+// (level, name), AiFlags -> AI_*, NiFlags -> NI_*. A value Windows lacks is
+// reported as missing (-1 / an error naming it).
 
 #ifndef XSOCK_PLATFORM_WINDOWS_TRANSLATE_H_
 #define XSOCK_PLATFORM_WINDOWS_TRANSLATE_H_
@@ -12,8 +12,12 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include <cstdint>
+
+#include "core/addrinfo.h"
 #include "core/options.h"
 #include "core/types.h"
+#include "platform/internal/addrinfo.h"
 #include "platform/os.h"
 
 namespace xsock {
@@ -50,6 +54,17 @@ absl::Status NativeMsgFlags(MsgFlags flags, bool send, std::string_view call,
 // the option where Windows lacks it; kInvalidArgument naming "option" for a
 // value outside the enumeration.
 absl::StatusOr<NativeOption> NativeOptionFor(Option option);
+
+// TranslateAddrInfoHints converts getaddrinfo's portable hints to native
+// (AF_*, SOCK_* or 0 when unset, protocol, AI_* bits). Errors:
+// kFamilyNotSupported / kTypeNotSupported for a value Windows lacks;
+// kInvalidArgument naming "flags" for unknown bits.
+absl::Status TranslateAddrInfoHints(const AddrInfoHints& hints,
+                                    internal::NativeAddrInfoHints* out);
+
+// NativeNiFlags converts portable NiFlags bits to NI_* bits. Errors:
+// kInvalidArgument naming "flags" for unknown bits.
+absl::Status NativeNiFlags(uint32_t flags, int* native);
 
 }  // namespace windows_internal
 }  // namespace platform

@@ -9,13 +9,16 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "core/addrinfo.h"
 #include "core/address.h"
 #include "core/error.h"
 #include "core/options.h"
 #include "core/types.h"
+#include "platform/internal/addrinfo.h"
 #include "platform/internal/errors.h"
 #include "platform/os.h"
 #include "platform/windows/errors.h"
@@ -906,6 +909,88 @@ absl::Status WindowsOs::Ioctl(NativeHandle h, IoctlCode code,
   message += ": ";
   message += ErrorKindText(kind);
   return WsaErrorWithKind(kind, err, "ioctl", message);
+}
+
+// --- name resolution ---------------------------------------------------------
+
+absl::StatusOr<std::vector<AddrInfo>> WindowsOs::GetAddrInfo(
+    const char* host, const char* service, const AddrInfoHints& hints) const {
+  // Winsock is started by this instance's reference (winsock_).
+  if (winsock_.error() != 0) return winsock_.status();
+  internal::NativeAddrInfoHints native;
+  absl::Status status =
+      windows_internal::TranslateAddrInfoHints(hints, &native);
+  if (!status.ok()) return status;
+  addrinfo in;
+  std::memset(&in, 0, sizeof(in));
+  in.ai_family = native.family;
+  in.ai_socktype = native.socktype;
+  in.ai_protocol = native.protocol;
+  in.ai_flags = native.flags;
+  addrinfo* list = nullptr;
+  int rc = ::getaddrinfo(host, service, &in, &list);
+  if (rc != 0) {
+    if (rc == SOCKET_ERROR) rc = ::WSAGetLastError();
+    if (list != nullptr) ::freeaddrinfo(list);
+    return windows_internal::EaiError(rc, "getaddrinfo");
+  }
+  // Windows leaves ai_socktype (and ai_protocol) 0 when the hints do; such
+  // a result stands for what POSIX lists separately.
+  static constexpr internal::UntypedResult kUntyped[] = {
+      {Type::kStream, IPPROTO_TCP},
+      {Type::kDgram, IPPROTO_UDP},
+  };
+  auto decode = [](const addrinfo& ai) {
+    return windows_internal::DecodeAddress(
+        ai.ai_addr, static_cast<int>(ai.ai_addrlen), "getaddrinfo");
+  };
+  std::vector<AddrInfo> out = internal::ConvertAddrInfoList(
+      list, windows_internal::PortableFamily, windows_internal::PortableType,
+      decode, kUntyped, sizeof(kUntyped) / sizeof(kUntyped[0]));
+  ::freeaddrinfo(list);
+  return out;
+}
+
+absl::StatusOr<NameInfo> WindowsOs::GetNameInfo(const SocketAddress& addr,
+                                                uint32_t ni_flags) const {
+  if (addr.family() != Family::kInet && addr.family() != Family::kInet6) {
+    return InvalidArgument("getnameinfo", "address",
+                           "not an AF_INET or AF_INET6 address");
+  }
+  if (winsock_.error() != 0) return winsock_.status();
+  int flags = 0;
+  absl::Status status = windows_internal::NativeNiFlags(ni_flags, &flags);
+  if (!status.ok()) return status;
+  windows_internal::NativeSockAddr a;
+  status = windows_internal::EncodeAddress(addr, "getnameinfo", &a);
+  if (!status.ok()) return status;
+  char host[NI_MAXHOST];
+  char serv[NI_MAXSERV];
+  int rc = ::getnameinfo(a.get(), a.len, host, sizeof(host), serv,
+                         sizeof(serv), flags);
+  if (rc != 0) {
+    // The error is the return value or, per the documentation, in
+    // WSAGetLastError when the return value is SOCKET_ERROR.
+    if (rc == SOCKET_ERROR) rc = ::WSAGetLastError();
+    return windows_internal::EaiError(rc, "getnameinfo");
+  }
+  NameInfo info;
+  info.host = host;
+  info.service = serv;
+  return info;
+}
+
+absl::StatusOr<std::string> WindowsOs::GetHostName() const {
+  if (winsock_.error() != 0) return winsock_.status();
+  // gethostname() fails with WSAEFAULT when the name does not fit; 256
+  // bytes hold any DNS host name, and the last byte stays NUL.
+  char buf[257];
+  std::memset(buf, 0, sizeof(buf));
+  if (::gethostname(buf, static_cast<int>(sizeof(buf) - 1)) != 0) {
+    return windows_internal::LastWsaError("gethostname");
+  }
+  buf[sizeof(buf) - 1] = '\0';
+  return std::string(buf);
 }
 
 // --- testing -----------------------------------------------------------------

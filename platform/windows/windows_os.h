@@ -72,6 +72,17 @@
 //               IPLEVEL as a DWORD), SIO_KEEPALIVE_VALS (struct
 //               tcp_keepalive: on/off, time and interval in milliseconds),
 //               SIO_LOOPBACK_FAST_PATH (the value as a DWORD).
+//   GetAddrInfo getaddrinfo() (ANSI) with the translated hints; results
+//               decoded like getsockname's, those xsock does not model
+//               dropped; a result without a socket type (Windows leaves
+//               ai_socktype 0 when the hints do) stands for a stream/TCP
+//               and a datagram/UDP result, as POSIX reports them;
+//               freeaddrinfo() always. GetNameInfo: getnameinfo() (ANSI)
+//               on an AF_INET/AF_INET6 address. GetHostName:
+//               gethostname(). All three rely on this instance's Winsock
+//               reference (no WinsockScope of their own) and report its
+//               WSAStartup error if it failed. EAI codes (WSA codes on
+//               Windows) go through the one EAI table (errors.cc).
 //   OpenHandleCountForTesting  GetProcessHandleCount (every kernel handle
 //               of the process, not only sockets).
 //
@@ -180,10 +191,14 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "core/addrinfo.h"
 #include "core/address.h"
 #include "core/error.h"
 #include "core/options.h"
@@ -258,6 +273,13 @@ class WindowsOs : public Os {
   absl::Status SetInheritable(NativeHandle h, bool on) const override;
   absl::Status Ioctl(NativeHandle h, IoctlCode code,
                      const IoctlArg& arg) const override;
+
+  absl::StatusOr<std::vector<AddrInfo>> GetAddrInfo(
+      const char* host, const char* service,
+      const AddrInfoHints& hints) const override;
+  absl::StatusOr<NameInfo> GetNameInfo(const SocketAddress& addr,
+                                       uint32_t ni_flags) const override;
+  absl::StatusOr<std::string> GetHostName() const override;
 
   absl::StatusOr<int> OpenHandleCountForTesting() const override;
 

@@ -37,6 +37,7 @@
 #include "platform/internal/backend_test_util.h"
 #include "platform/os.h"
 #include "platform/windows/errors.h"
+#include "platform/internal/resolver_test_util.h"
 #include "platform/windows/sockaddr.h"
 #include "platform/windows/translate.h"
 #include "platform/windows/winsock.h"
@@ -1241,6 +1242,49 @@ TEST(WindowsOsTest, HandleCountUnchangedAfterCreateAndClose) {
   XSOCK_ASSERT_OK_AND_ASSIGN(after, Win().OpenHandleCountForTesting());
   EXPECT_EQ(after, before) << "a listener, connection or dup leaked";
 }
+
+// --- name resolution (loopback, numeric and local databases only) ---------
+
+TEST(WindowsOsTest, GetAddrInfoNumericIpv4HonoursTheTypeFilter) {
+  CheckNumericIpv4(Win());
+}
+
+TEST(WindowsOsTest, GetAddrInfoNumericIpv6) {
+  if (!Win().Supports(Capability::kIpv6)) GTEST_SKIP() << "no AF_INET6";
+  CheckNumericIpv6(Win());
+}
+
+TEST(WindowsOsTest, GetAddrInfoPassiveNullHostIsTheWildcard) {
+  CheckPassiveWildcard(Win());
+}
+
+TEST(WindowsOsTest, GetAddrInfoLocalhostIsLoopback) { CheckLocalhost(Win()); }
+
+TEST(WindowsOsTest, GetAddrInfoNumericHostRejectsANameWithNoName) {
+  CheckNumericHostRejectsName(Win());
+}
+
+TEST(WindowsOsTest, GetAddrInfoInvalidTldIsAnAddressInfoError) {
+  CheckInvalidName(Win());
+}
+
+TEST(WindowsOsTest, GetAddrInfoNumericServRejectsAServiceName) {
+  CheckNumericServiceRejectsName(Win());
+}
+
+TEST(WindowsOsTest, GetAddrInfoErrorsAreWsaCodes) {
+  AddrInfoHints hints;
+  hints.flags = kAiNumericHost;
+  absl::StatusOr<std::vector<AddrInfo>> r =
+      Win().GetAddrInfo("localhost", "80", hints);
+  EXPECT_EQ(GetNativeCode(r.status()), WSAHOST_NOT_FOUND) << r.status();
+  EXPECT_NE(r.status().message().find("[WSA 11001]"), std::string::npos)
+      << r.status();
+}
+
+TEST(WindowsOsTest, GetNameInfoNumericLoopback) { CheckNameInfoNumeric(Win()); }
+
+TEST(WindowsOsTest, GetHostNameIsNotEmpty) { CheckHostName(Win()); }
 
 }  // namespace
 }  // namespace testing

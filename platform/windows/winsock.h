@@ -25,6 +25,17 @@
 #include <windows.h>
 // clang-format on
 
+// ws2tcpip.h maps GetAddrInfo and GetNameInfo to getaddrinfo/GetAddrInfoW
+// (and getnameinfo/GetNameInfoW) by macro, which would rename Os's methods
+// of those names in every file that includes this one. The backend calls
+// getaddrinfo and getnameinfo by their own names.
+#ifdef GetAddrInfo
+#undef GetAddrInfo
+#endif
+#ifdef GetNameInfo
+#undef GetNameInfo
+#endif
+
 // TCP options of ws2ipdef.h (Windows SDK 10) missing from MinGW-w64's
 // headers. TCP_KEEPIDLE is TCP_KEEPALIVE (seconds, Windows 10 1709+),
 // TCP_KEEPCNT from 1703, TCP_KEEPINTVL from 1709.
