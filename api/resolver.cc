@@ -1,0 +1,279 @@
+// xsock/resolver.cc: validation, the numeric fast path, and the module
+// functions built on getaddrinfo/getnameinfo (gethostbyname, getfqdn).
+
+#include "xsock/resolver.h"
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/ascii.h"
+#include "core/addrinfo.h"
+#include "core/address.h"
+#include "core/error.h"
+#include "core/inet.h"
+#include "core/types.h"
+#include "platform/os.h"
+
+namespace xsock {
+namespace {
+
+constexpr std::string_view kGetAddrInfo = "getaddrinfo";
+constexpr int kIpProtoTcp = 6;
+constexpr int kIpProtoUdp = 17;
+
+// The AI_* flags under which the system's records for a numeric host are
+// fixed. AI_CANONNAME, AI_ADDRCONFIG, AI_V4MAPPED and AI_ALL go to the
+// system: their answers depend on the C library or on the host's
+// configuration (platform-quirks RES-01).
+constexpr uint32_t kFastPathFlags = kAiPassive | kAiNumericHost |
+                                    kAiNumericServ;
+
+// A record type of the fast path: (socket type, protocol).
+struct Record {
+  Type type;
+  int proto;
+};
+
+// What the C library lists for one address when the hints set neither type
+// nor protocol: stream/TCP and datagram/UDP everywhere; glibc adds raw/0
+// (Windows reports one untyped result, which the backend expands to the
+// first two).
+#if defined(__GLIBC__)
+constexpr Record kUntyped[] = {{Type::kStream, kIpProtoTcp},
+                               {Type::kDgram, kIpProtoUdp},
+                               {Type::kRaw, 0}};
+#else
+constexpr Record kUntyped[] = {{Type::kStream, kIpProtoTcp},
+                               {Type::kDgram, kIpProtoUdp}};
+#endif
+
+bool HasNul(std::string_view s) {
+  return s.find('\0') != std::string_view::npos;
+}
+
+// NumericPort parses a port the fast path can take: 1..5 decimal digits
+// without a leading zero (or "0"), at most 65535.
+std::optional<uint16_t> NumericPort(std::string_view s) {
+  if (s.empty() || s.size() > 5) return std::nullopt;
+  if (s.size() > 1 && s[0] == '0') return std::nullopt;
+  uint32_t v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + static_cast<uint32_t>(c - '0');
+  }
+  if (v > 65535) return std::nullopt;
+  return static_cast<uint16_t>(v);
+}
+
+// FastRecords returns the records of one address for the hints' type and
+// protocol, or an empty vector when they are not fixed.
+std::vector<Record> FastRecords(const AddrInfoHints& hints) {
+  if (!hints.type.has_value()) {
+    if (hints.proto == 0) {
+      return std::vector<Record>(std::begin(kUntyped), std::end(kUntyped));
+    }
+    if (hints.proto == kIpProtoTcp) return {{Type::kStream, kIpProtoTcp}};
+    if (hints.proto == kIpProtoUdp) return {{Type::kDgram, kIpProtoUdp}};
+    return {};
+  }
+  if (*hints.type == Type::kStream &&
+      (hints.proto == 0 || hints.proto == kIpProtoTcp)) {
+    return {{Type::kStream, kIpProtoTcp}};
+  }
+  if (*hints.type == Type::kDgram &&
+      (hints.proto == 0 || hints.proto == kIpProtoUdp)) {
+    return {{Type::kDgram, kIpProtoUdp}};
+  }
+  return {};
+}
+
+// FastAddress returns the address of a numeric host (or of no host with
+// AI_PASSIVE and an explicit family) that agrees with the hints' family, or
+// nullopt when the system must answer.
+std::optional<SocketAddress> FastAddress(std::optional<std::string_view> host,
+                                         const AddrInfoHints& hints,
+                                         uint16_t port) {
+  if (!host.has_value()) {
+    if ((hints.flags & kAiPassive) == 0) return std::nullopt;
+    if (hints.family == Family::kInet) {
+      return SocketAddress::Inet4({0, 0, 0, 0}, port);
+    }
+    if (hints.family == Family::kInet6) {
+      return SocketAddress::Inet6(std::array<uint8_t, 16>{}, port);
+    }
+    return std::nullopt;  // the order of the two wildcards is the system's
+  }
+  if (auto v4 = ParseIPv4(*host)) {
+    if (hints.family != Family::kUnspec && hints.family != Family::kInet) {
+      return std::nullopt;
+    }
+    return SocketAddress::Inet4(*v4, port);
+  }
+  if (auto v6 = ParseIPv6(*host)) {
+    if (hints.family != Family::kUnspec && hints.family != Family::kInet6) {
+      return std::nullopt;
+    }
+    return SocketAddress::Inet6(*v6, port);
+  }
+  return std::nullopt;
+}
+
+// ToOptional maps "" to "absent".
+std::optional<std::string_view> NonEmpty(std::optional<std::string_view> s) {
+  if (s.has_value() && s->empty()) return std::nullopt;
+  return s;
+}
+
+absl::StatusOr<std::vector<AddrInfo>> Resolve(
+    std::optional<std::string_view> host, std::optional<std::string_view> port,
+    const AddrInfoHints& hints, const platform::Os& os) {
+  if (host.has_value() && HasNul(*host)) {
+    return InvalidArgument(kGetAddrInfo, "host", "embedded NUL byte");
+  }
+  if (port.has_value() && HasNul(*port)) {
+    return InvalidArgument(kGetAddrInfo, "port", "embedded NUL byte");
+  }
+  host = NonEmpty(host);
+  port = NonEmpty(port);
+  if (!host.has_value() && !port.has_value()) {
+    return InvalidArgument(kGetAddrInfo, "host",
+                           "host and port are both empty");
+  }
+  if ((hints.flags & ~kAllAiFlags) != 0) {
+    return InvalidArgument(kGetAddrInfo, "flags", "unknown AI_* flag bits");
+  }
+  if (!IsValidFamily(hints.family)) {
+    return InvalidArgument(kGetAddrInfo, "family", "unknown address family");
+  }
+  if (hints.type.has_value() && !IsValidType(*hints.type)) {
+    return InvalidArgument(kGetAddrInfo, "type", "unknown socket type");
+  }
+
+  // The numeric fast path.
+  if ((hints.flags & ~kFastPathFlags) == 0) {
+    std::optional<uint16_t> port_number =
+        port.has_value() ? NumericPort(*port) : std::optional<uint16_t>(0);
+    if (port_number.has_value()) {
+      std::optional<SocketAddress> address =
+          FastAddress(host, hints, *port_number);
+      std::vector<Record> records =
+          address.has_value() ? FastRecords(hints) : std::vector<Record>{};
+      if (!records.empty()) {
+        std::vector<AddrInfo> out;
+        out.reserve(records.size());
+        for (const Record& r : records) {
+          AddrInfo info;
+          info.family = address->family();
+          info.type = r.type;
+          info.proto = r.proto;
+          info.address = *address;
+          out.push_back(std::move(info));
+        }
+        return out;
+      }
+    }
+  }
+
+  std::string host_text;
+  std::string port_text;
+  if (host.has_value()) host_text.assign(host->data(), host->size());
+  if (port.has_value()) port_text.assign(port->data(), port->size());
+  absl::StatusOr<std::vector<AddrInfo>> result =
+      os.GetAddrInfo(host.has_value() ? host_text.c_str() : nullptr,
+                     port.has_value() ? port_text.c_str() : nullptr, hints);
+  if (!result.ok()) return result.status();
+  if (result->empty()) {
+    return MakeError(ErrorKind::kAddrInfoNoName, kGetAddrInfo, 0, "",
+                     "no result of a family and type xsock models");
+  }
+  return result;
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<AddrInfo>> GetAddrInfo(
+    std::optional<std::string_view> host, std::optional<std::string_view> port,
+    const AddrInfoHints& hints, const platform::Os& os) {
+  return Resolve(host, port, hints, os);
+}
+
+absl::StatusOr<std::vector<AddrInfo>> GetAddrInfo(
+    std::optional<std::string_view> host, int port, const AddrInfoHints& hints,
+    const platform::Os& os) {
+  if (port < 0 || port > 65535) {
+    return InvalidArgument(kGetAddrInfo, "port", "must be 0-65535");
+  }
+  const std::string text = std::to_string(port);
+  return Resolve(host, std::string_view(text), hints, os);
+}
+
+absl::StatusOr<NameInfo> GetNameInfo(const SocketAddress& address,
+                                     uint32_t flags, const platform::Os& os) {
+  if (!address.is_inet()) {
+    return InvalidArgument("getnameinfo", "address",
+                           "not an AF_INET or AF_INET6 address");
+  }
+  if ((flags & ~kAllNiFlags) != 0) {
+    return InvalidArgument("getnameinfo", "flags", "unknown NI_* flag bits");
+  }
+  return os.GetNameInfo(address, flags);
+}
+
+absl::StatusOr<std::string> GetHostName(const platform::Os& os) {
+  return os.GetHostName();
+}
+
+absl::StatusOr<std::string> GetHostByName(std::string_view name,
+                                          const platform::Os& os) {
+  if (HasNul(name)) {
+    return InvalidArgument("gethostbyname", "host", "embedded NUL byte");
+  }
+  if (name.empty()) return std::string("0.0.0.0");
+  if (name == "<broadcast>") return std::string("255.255.255.255");
+  AddrInfoHints hints;
+  hints.family = Family::kInet;
+  absl::StatusOr<std::vector<AddrInfo>> result =
+      Resolve(name, std::nullopt, hints, os);
+  if (!result.ok()) return result.status();
+  for (const AddrInfo& info : *result) {
+    if (info.address.family() == Family::kInet) return info.address.host();
+  }
+  return MakeError(ErrorKind::kAddrInfoNoName, "gethostbyname", 0, "",
+                   "no IPv4 address for this name");
+}
+
+std::string GetFqdn(std::string_view name, const platform::Os& os) {
+  std::string current(absl::StripAsciiWhitespace(name));
+  if (current.empty() || current == "0.0.0.0" || current == "::") {
+    absl::StatusOr<std::string> host = os.GetHostName();
+    if (!host.ok()) return current;
+    current = *host;
+  }
+  AddrInfoHints hints;
+  hints.type = Type::kStream;
+  hints.flags = kAiCanonName;
+  absl::StatusOr<std::vector<AddrInfo>> resolved =
+      Resolve(current, std::nullopt, hints, os);
+  if (!resolved.ok()) return current;
+  const AddrInfo& first = resolved->front();
+  absl::StatusOr<NameInfo> reverse = GetNameInfo(first.address, kNiNameReqd, os);
+  if (!reverse.ok()) return current;
+  std::vector<std::string> candidates = {reverse->host};
+  for (const AddrInfo& info : *resolved) {
+    if (!info.canonname.empty()) candidates.push_back(info.canonname);
+  }
+  for (const std::string& candidate : candidates) {
+    if (candidate.find('.') != std::string::npos) return candidate;
+  }
+  return reverse->host;
+}
+
+}  // namespace xsock

@@ -1,0 +1,107 @@
+// xsock/resolver.h
+//
+// Name resolution: getaddrinfo, getnameinfo, gethostname, gethostbyname and
+// getfqdn with the behaviour of Python's socket module. Include as
+// "xsock/resolver.h". The documented behaviour is docs/behaviour/resolver.md
+// (NAME-nn).
+//
+// Arguments are validated once, here, before any backend call:
+//   - host "" means no host, as a null host does (Python's "" of an address
+//     tuple); a port "" means no port. Host and port both absent is
+//     kInvalidArgument naming "host".
+//   - An integer port outside 0..65535 is kInvalidArgument naming "port".
+//   - Unknown AI_* / NI_* bits are kInvalidArgument naming "flags"; a family
+//     or type outside the enums names "family" / "type"; a host or port with
+//     an embedded NUL byte names "host" / "port".
+//
+// Numeric fast path: a numeric IPv4 or IPv6 host (strict literals, no zone),
+// or no host with AI_PASSIVE and an explicit family, together with a numeric
+// port (decimal digits, 0..65535) or none, resolves without calling the
+// system resolver when the hints are ones whose records are fixed (see
+// resolver.md, NAME-03): the records are built here and equal those the
+// system returns. Everything else goes to the backend's getaddrinfo.
+//
+// Errors keep Python's classes apart (core/error.h GetErrorClass):
+// resolution failures are ErrorClass::kAddressInfo (ErrorKind::kAddrInfo*,
+// with the EAI code and the system's text), system failures are kOsError. A
+// resolution that succeeds has at least one result.
+
+#ifndef XSOCK_API_RESOLVER_H_
+#define XSOCK_API_RESOLVER_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "core/addrinfo.h"
+#include "core/address.h"
+#include "core/error.h"
+#include "core/types.h"
+#include "platform/os.h"
+
+namespace xsock {
+
+// GetAddrInfo resolves `host` (name, IPv4/IPv6 literal, "" or nullopt: no
+// host) and `port` (service name, decimal number, "" or nullopt: no port)
+// into typed results, filtered by `hints` (family, type, proto, AI_* flags).
+// Python: socket.getaddrinfo(host, port, family, type, proto, flags).
+// Errors: kInvalidArgument (see the file comment); the kAddrInfo* kinds of
+// the system resolver (e.g. kAddrInfoNoName for a name that does not
+// resolve); kAddrInfoNoName when the system answered with no result xsock
+// can express.
+absl::StatusOr<std::vector<AddrInfo>> GetAddrInfo(
+    std::optional<std::string_view> host, std::optional<std::string_view> port,
+    const AddrInfoHints& hints = {},
+    const platform::Os& os = platform::NativeOs());
+
+// GetAddrInfo with an integer port (Python: an int port). Errors: as above;
+// kInvalidArgument naming "port" outside 0..65535.
+absl::StatusOr<std::vector<AddrInfo>> GetAddrInfo(
+    std::optional<std::string_view> host, int port,
+    const AddrInfoHints& hints = {},
+    const platform::Os& os = platform::NativeOs());
+
+// GetNameInfo turns an IPv4/IPv6 address into host and service text
+// according to `flags` (NiFlags bits). Python: socket.getnameinfo(sockaddr,
+// flags). Errors: kInvalidArgument naming "address" (not AF_INET/AF_INET6)
+// or "flags" (unknown bits); the kAddrInfo* kinds of the system (e.g.
+// kAddrInfoNoName with NI_NAMEREQD and no name for the address).
+absl::StatusOr<NameInfo> GetNameInfo(
+    const SocketAddress& address, uint32_t flags = 0,
+    const platform::Os& os = platform::NativeOs());
+
+// GetHostName returns the machine's host name. Python: socket.gethostname().
+// Errors: the OS error (kOsError class).
+absl::StatusOr<std::string> GetHostName(
+    const platform::Os& os = platform::NativeOs());
+
+// GetHostByName returns the first IPv4 address of `name` as a dotted quad:
+// "" gives "0.0.0.0", "<broadcast>" gives "255.255.255.255", an IPv4 literal
+// is returned as parsed (no resolver call), a name is resolved with
+// getaddrinfo restricted to AF_INET. Python: socket.gethostbyname(name).
+// Errors: those of GetAddrInfo (an IPv6-only name or literal is an
+// address-info error); kInvalidArgument naming "host" for an embedded NUL.
+absl::StatusOr<std::string> GetHostByName(
+    std::string_view name, const platform::Os& os = platform::NativeOs());
+
+// GetFqdn returns a fully qualified name for `name` (Python:
+// socket.getfqdn(name)), never an error:
+//   1. surrounding whitespace is stripped; "", "0.0.0.0" and "::" mean the
+//      local host: GetHostName() (when that fails, the name is returned);
+//   2. the name is resolved with GetAddrInfo(name, no port, AI_CANONNAME,
+//      SOCK_STREAM); the primary name is the reverse lookup of the first
+//      address (GetNameInfo with NI_NAMEREQD), and the aliases are the
+//      canonical name getaddrinfo reported (in place of gethostbyaddr's
+//      alias list);
+//   3. if the resolution or the reverse lookup fails, the name of step 1 is
+//      returned; otherwise the first of (primary name, aliases) that contains
+//      a '.', or else the primary name.
+std::string GetFqdn(std::string_view name = "",
+                    const platform::Os& os = platform::NativeOs());
+
+}  // namespace xsock
+
+#endif  // XSOCK_API_RESOLVER_H_
