@@ -1,9 +1,12 @@
 // core/inet.cc: numeric IPv4/IPv6 text conversions (inet_pton rules, RFC 5952
-// output), independent of the platform's C library.
+// output, the inet_aton rules), independent of the platform's C library.
 
 #include "core/inet.h"
 
 #include <cstddef>
+
+#include "absl/strings/str_cat.h"
+#include "core/error.h"
 
 namespace xsock {
 namespace {
@@ -55,6 +58,37 @@ void AppendIPv4(const uint8_t* b, std::string* out) {
     if (i != 0) out->push_back('.');
     AppendDecimal(b[i], out);
   }
+}
+
+// ParseLegacyPart parses one inet_aton part starting at text[*pos] and ending
+// at a '.' or the end of the text: decimal, octal ("0" then octal digits) or
+// hexadecimal ("0x"/"0X" then at least one hex digit), at most 0xFFFFFFFF.
+bool ParseLegacyPart(std::string_view text, size_t* pos, uint32_t* value) {
+  size_t i = *pos;
+  if (i >= text.size() || text[i] < '0' || text[i] > '9') return false;
+  int base = 10;
+  if (text[i] == '0') {
+    if (i + 1 < text.size() && (text[i + 1] == 'x' || text[i + 1] == 'X')) {
+      base = 16;
+      i += 2;
+    } else {
+      base = 8;  // "0" alone is octal zero
+      ++i;
+    }
+  }
+  const size_t digits_start = i;
+  uint64_t v = 0;
+  while (i < text.size() && text[i] != '.') {
+    const int d = HexValue(text[i]);
+    if (d < 0 || d >= base) return false;
+    v = v * static_cast<uint64_t>(base) + static_cast<uint64_t>(d);
+    if (v > 0xFFFFFFFFu) return false;
+    ++i;
+  }
+  if (base == 16 && i == digits_start) return false;  // "0x" without digits
+  *pos = i;
+  *value = static_cast<uint32_t>(v);
+  return true;
 }
 
 }  // namespace
@@ -188,6 +222,124 @@ std::string FormatIPv6(const std::array<uint8_t, 16>& ip) {
     ++g;
   }
   return out;
+}
+
+std::optional<std::array<uint8_t, 4>> ParseLegacyIPv4(std::string_view text) {
+  uint32_t parts[4] = {0, 0, 0, 0};
+  int n = 0;
+  size_t pos = 0;
+  while (true) {
+    if (n == 4) return std::nullopt;  // a fifth part
+    if (!ParseLegacyPart(text, &pos, &parts[n])) return std::nullopt;
+    ++n;
+    if (pos == text.size()) break;
+    ++pos;  // text[pos] == '.'; a part must follow (no trailing dot)
+  }
+  // Every part but the last is one byte; the last fills the rest.
+  for (int k = 0; k + 1 < n; ++k) {
+    if (parts[k] > 0xFF) return std::nullopt;
+  }
+  static constexpr uint32_t kLastMax[4] = {0xFFFFFFFFu, 0xFFFFFFu, 0xFFFFu,
+                                           0xFFu};
+  const uint32_t last = parts[n - 1];
+  if (last > kLastMax[n - 1]) return std::nullopt;
+  uint32_t address = last;
+  for (int k = 0; k + 1 < n; ++k) {
+    address |= parts[k] << (24 - 8 * k);
+  }
+  return std::array<uint8_t, 4>{static_cast<uint8_t>(address >> 24),
+                                static_cast<uint8_t>(address >> 16),
+                                static_cast<uint8_t>(address >> 8),
+                                static_cast<uint8_t>(address)};
+}
+
+namespace {
+
+template <size_t N>
+std::string Packed(const std::array<uint8_t, N>& bytes) {
+  return std::string(reinterpret_cast<const char*>(bytes.data()), N);
+}
+
+template <size_t N>
+std::array<uint8_t, N> Unpacked(std::string_view packed) {
+  std::array<uint8_t, N> out{};
+  for (size_t i = 0; i < N; ++i) out[i] = static_cast<uint8_t>(packed[i]);
+  return out;
+}
+
+}  // namespace
+
+absl::StatusOr<std::string> InetAton(std::string_view ip_string) {
+  const std::optional<std::array<uint8_t, 4>> ip = ParseLegacyIPv4(ip_string);
+  if (!ip.has_value()) {
+    return InvalidArgument("inet_aton", "ip_string",
+                           "illegal IP address string passed to inet_aton");
+  }
+  return Packed(*ip);
+}
+
+absl::StatusOr<std::string> InetNtoa(std::string_view packed_ip) {
+  if (packed_ip.size() != 4) {
+    return InvalidArgument(
+        "inet_ntoa", "packed_ip",
+        absl::StrCat("packed IP wrong length for inet_ntoa (", packed_ip.size(),
+                     " bytes, expected 4)"));
+  }
+  return FormatIPv4(Unpacked<4>(packed_ip));
+}
+
+absl::StatusOr<std::string> InetPton(Family family,
+                                     std::string_view ip_string) {
+  constexpr std::string_view kIllegal =
+      "illegal IP address string passed to inet_pton";
+  switch (family) {
+    case Family::kInet: {
+      const std::optional<std::array<uint8_t, 4>> ip = ParseIPv4(ip_string);
+      if (!ip.has_value()) {
+        return InvalidArgument("inet_pton", "ip_string", kIllegal);
+      }
+      return Packed(*ip);
+    }
+    case Family::kInet6: {
+      const std::optional<std::array<uint8_t, 16>> ip = ParseIPv6(ip_string);
+      if (!ip.has_value()) {
+        return InvalidArgument("inet_pton", "ip_string", kIllegal);
+      }
+      return Packed(*ip);
+    }
+    default:
+      break;
+  }
+  return MakeError(ErrorKind::kFamilyNotSupported, "inet_pton", 0, "",
+                   absl::StrCat("address family ", static_cast<int>(family),
+                                " not supported by inet_pton (only kInet and "
+                                "kInet6)"));
+}
+
+absl::StatusOr<std::string> InetNtop(Family family,
+                                     std::string_view packed_ip) {
+  size_t expected = 0;
+  switch (family) {
+    case Family::kInet:
+      expected = 4;
+      break;
+    case Family::kInet6:
+      expected = 16;
+      break;
+    default:
+      return InvalidArgument(
+          "inet_ntop", "family",
+          absl::StrCat("unknown address family ", static_cast<int>(family),
+                       " (only kInet and kInet6)"));
+  }
+  if (packed_ip.size() != expected) {
+    return InvalidArgument(
+        "inet_ntop", "packed_ip",
+        absl::StrCat("invalid length of packed IP address string (",
+                     packed_ip.size(), " bytes, expected ", expected, ")"));
+  }
+  if (family == Family::kInet) return FormatIPv4(Unpacked<4>(packed_ip));
+  return FormatIPv6(Unpacked<16>(packed_ip));
 }
 
 }  // namespace xsock

@@ -6,7 +6,13 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/match.h"
+#include "core/error.h"
+#include "core/types.h"
 #include "gtest/gtest.h"
 
 namespace xsock {
@@ -122,6 +128,147 @@ TEST(InetRoundTripTest, FormatThenParseIsIdentity) {
   }
   const V4 v4{192, 168, 0, 10};
   EXPECT_EQ(ParseIPv4(FormatIPv4(v4)), v4);
+}
+
+TEST(ParseLegacyIPv4Test, AcceptsTheInetAtonForms) {
+  EXPECT_EQ(ParseLegacyIPv4("1"), (V4{0, 0, 0, 1}));
+  EXPECT_EQ(ParseLegacyIPv4("0"), (V4{0, 0, 0, 0}));
+  EXPECT_EQ(ParseLegacyIPv4("4294967295"), (V4{255, 255, 255, 255}));
+  EXPECT_EQ(ParseLegacyIPv4("0xffffffff"), (V4{255, 255, 255, 255}));
+  EXPECT_EQ(ParseLegacyIPv4("127.1"), (V4{127, 0, 0, 1}));
+  EXPECT_EQ(ParseLegacyIPv4("10.65536"), (V4{10, 1, 0, 0}));
+  EXPECT_EQ(ParseLegacyIPv4("10.16777215"), (V4{10, 255, 255, 255}));
+  EXPECT_EQ(ParseLegacyIPv4("0x7f.1"), (V4{127, 0, 0, 1}));
+  EXPECT_EQ(ParseLegacyIPv4("0X7F.0.0.1"), (V4{127, 0, 0, 1}));
+  EXPECT_EQ(ParseLegacyIPv4("0177.0.0.1"), (V4{127, 0, 0, 1}));
+  EXPECT_EQ(ParseLegacyIPv4("00000177.0.0.01"), (V4{127, 0, 0, 1}));
+  EXPECT_EQ(ParseLegacyIPv4("1.2.3"), (V4{1, 2, 0, 3}));
+  EXPECT_EQ(ParseLegacyIPv4("1.2.65535"), (V4{1, 2, 255, 255}));
+  EXPECT_EQ(ParseLegacyIPv4("1.2.3.4"), (V4{1, 2, 3, 4}));
+  EXPECT_EQ(ParseLegacyIPv4("255.255.255.255"), (V4{255, 255, 255, 255}));
+  EXPECT_EQ(ParseLegacyIPv4("0xff.0377.255.0xFF"), (V4{255, 255, 255, 255}));
+  EXPECT_EQ(ParseLegacyIPv4("010.0.0.1"), (V4{8, 0, 0, 1}));
+}
+
+TEST(ParseLegacyIPv4Test, RejectsEverythingElse) {
+  for (const char* bad :
+       {"", ".", "abc", "::1", "1.2.3.4.5", "1.2.3.", "1.", ".1", "1..2",
+        "256.1.1.1", "1.256.1.1", "1.2.256.1", "1.2.3.256", "256.1",
+        "1.16777216", "1.2.65536", "4294967296", "0x100000000",
+        "99999999999999999999", "08", "0.09.1.1", "0x", "0x.1", "0xg",
+        "1.2.3.0x", "+1", "-1", " 1.2.3.4", "1.2.3.4 ", "1.2.3.4 foo",
+        "1.2.3.4\n", "1.2.3.4\t", "1 .2", "1.2.3.4/8", "1.2.3.4:80", "1e3",
+        "0b1"}) {
+    EXPECT_EQ(ParseLegacyIPv4(bad), std::nullopt) << '"' << bad << '"';
+  }
+  EXPECT_EQ(ParseLegacyIPv4(std::string_view("1.2.3.4\0", 8)), std::nullopt);
+}
+
+void ExpectInvalid(const absl::Status& status, std::string_view call,
+                   std::string_view argument) {
+  EXPECT_EQ(GetErrorKind(status), ErrorKind::kInvalidArgument) << status;
+  EXPECT_TRUE(absl::StartsWith(status.message(),
+                               std::string(call) + ": " +
+                                   std::string(argument) + ": "))
+      << status;
+}
+
+TEST(InetAtonTest, PacksFourBytes) {
+  EXPECT_EQ(*InetAton("127.1"), std::string("\x7f\0\0\x01", 4));
+  EXPECT_EQ(*InetAton("255.255.255.255"), std::string(4, '\xff'));
+  const absl::Status bad = InetAton("1.2.3.4.5").status();
+  ExpectInvalid(bad, "inet_aton", "ip_string");
+  EXPECT_TRUE(absl::StrContains(
+      bad.message(), "illegal IP address string passed to inet_aton"));
+}
+
+TEST(InetNtoaTest, ExactlyFourBytes) {
+  EXPECT_EQ(*InetNtoa(std::string("\x7f\0\0\x01", 4)), "127.0.0.1");
+  EXPECT_EQ(*InetNtoa(std::string(4, '\xff')), "255.255.255.255");
+  for (size_t n : {0, 1, 3, 5, 16}) {
+    const absl::Status status = InetNtoa(std::string(n, '\x01')).status();
+    ExpectInvalid(status, "inet_ntoa", "packed_ip");
+    EXPECT_TRUE(absl::StrContains(status.message(),
+                                  "packed IP wrong length for inet_ntoa"));
+  }
+}
+
+TEST(InetPtonTest, StrictIPv4WithTheLeadingZeroRule) {
+  EXPECT_EQ(*InetPton(Family::kInet, "1.2.3.4"), std::string("\1\2\3\4"));
+  EXPECT_EQ(*InetPton(Family::kInet, "0.0.0.0"), std::string(4, '\0'));
+  for (const char* bad : {"01.2.3.4", "01.02.03.04", "1.2.3.00", "10.0.10",
+                          "127.1", "1", "0x7f.0.0.1", "1.2.3.4 x", "::1"}) {
+    const absl::Status status = InetPton(Family::kInet, bad).status();
+    ExpectInvalid(status, "inet_pton", "ip_string");
+    EXPECT_TRUE(absl::StrContains(
+        status.message(), "illegal IP address string passed to inet_pton"))
+        << status;
+  }
+}
+
+TEST(InetPtonTest, IPv6) {
+  std::string loopback(16, '\0');
+  loopback[15] = 1;
+  EXPECT_EQ(*InetPton(Family::kInet6, "::1"), loopback);
+  EXPECT_EQ(InetPton(Family::kInet6, "::ffff:1.2.3.4")->substr(10),
+            std::string("\xff\xff\1\2\3\4", 6));
+  for (const char* bad : {"1.2.3.4", ":::", "1::2::3", "0x1::", "::01.2.3.4",
+                          "1:2:3:4:5:6:7:8:9", ""}) {
+    ExpectInvalid(InetPton(Family::kInet6, bad).status(), "inet_pton",
+                  "ip_string");
+  }
+}
+
+TEST(InetPtonTest, OtherFamiliesAreNotSupported) {
+  for (Family family : {Family::kUnspec, Family::kUnix, Family::kNetlink,
+                        Family::kTipc, static_cast<Family>(99)}) {
+    EXPECT_EQ(GetErrorKind(InetPton(family, "1.2.3.4").status()),
+              ErrorKind::kFamilyNotSupported);
+  }
+}
+
+TEST(InetNtopTest, Rfc5952Text) {
+  auto ntop6 = [](std::array<uint16_t, 8> g) {
+    const V6 ip = Groups(g);
+    return *InetNtop(Family::kInet6,
+                     std::string(reinterpret_cast<const char*>(ip.data()), 16));
+  };
+  EXPECT_EQ(ntop6({0, 0, 0, 0, 0, 0, 0, 0}), "::");
+  EXPECT_EQ(ntop6({0, 0, 0, 0, 0, 0, 0, 1}), "::1");
+  EXPECT_EQ(ntop6({1, 0, 0, 0, 0, 0, 0, 0}), "1::");
+  EXPECT_EQ(ntop6({0x2001, 0xdb8, 0, 0, 0, 0, 0, 1}), "2001:db8::1");
+  EXPECT_EQ(ntop6({0, 0, 0, 0, 0, 0xffff, 0x0102, 0x0304}), "::ffff:1.2.3.4");
+  EXPECT_EQ(ntop6({1, 0, 0, 2, 0, 0, 0, 3}), "1:0:0:2::3");
+  EXPECT_EQ(ntop6({1, 0, 0, 2, 3, 0, 0, 4}), "1::2:3:0:0:4");
+  EXPECT_EQ(ntop6({1, 0, 2, 3, 4, 5, 6, 7}), "1:0:2:3:4:5:6:7");
+  EXPECT_EQ(ntop6({0x2001, 0xDB8, 0xABCD, 0x12, 0, 0, 0, 0}),
+            "2001:db8:abcd:12::");
+  EXPECT_EQ(*InetNtop(Family::kInet, std::string("\x0a\0\0\xff", 4)),
+            "10.0.0.255");
+}
+
+TEST(InetNtopTest, LengthAndFamilyErrors) {
+  for (size_t n : {0, 3, 5, 16}) {
+    ExpectInvalid(InetNtop(Family::kInet, std::string(n, '\0')).status(),
+                  "inet_ntop", "packed_ip");
+  }
+  for (size_t n : {0, 4, 15, 17}) {
+    ExpectInvalid(InetNtop(Family::kInet6, std::string(n, '\0')).status(),
+                  "inet_ntop", "packed_ip");
+  }
+  for (Family family : {Family::kUnspec, Family::kUnix,
+                        static_cast<Family>(99)}) {
+    ExpectInvalid(InetNtop(family, std::string(4, '\0')).status(),
+                  "inet_ntop", "family");
+  }
+}
+
+TEST(InetRoundTripTest, PtonThenNtop) {
+  for (const char* text : {"::", "::1", "2001:db8::1", "::ffff:10.0.0.1",
+                           "fe80::1:2", "1:2:3:4:5:6:7:8"}) {
+    EXPECT_EQ(*InetNtop(Family::kInet6, *InetPton(Family::kInet6, text)), text);
+  }
+  EXPECT_EQ(*InetNtoa(*InetAton("10.1")), "10.0.0.1");
 }
 
 }  // namespace
