@@ -6,6 +6,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,17 +43,29 @@ struct Record {
   int proto;
 };
 
-// What the C library lists for one address when the hints set neither type
-// nor protocol: stream/TCP and datagram/UDP everywhere; glibc adds raw/0
-// (Windows reports one untyped result, which the backend expands to the
-// first two).
-#if defined(__GLIBC__)
+// The records of one numeric address, as the system lists them, are known
+// for glibc and for Winsock (checked against the backend by NAME-02):
+//   no type, no protocol:  stream/TCP, datagram/UDP, and on glibc raw/0
+//                          (Winsock reports one untyped result, which the
+//                          backend expands to the first two);
+//   a type, protocol 0:    glibc fills in TCP/UDP; Winsock leaves 0.
+// Other C libraries order or fill the records differently (macOS lists the
+// datagram record first), so there the system always answers.
+#if defined(_WIN32)
+constexpr bool kFastPathAvailable = true;
+constexpr Record kUntyped[] = {{Type::kStream, kIpProtoTcp},
+                               {Type::kDgram, kIpProtoUdp}};
+constexpr bool kTypedProtoZeroStaysZero = true;
+#elif defined(__GLIBC__)
+constexpr bool kFastPathAvailable = true;
 constexpr Record kUntyped[] = {{Type::kStream, kIpProtoTcp},
                                {Type::kDgram, kIpProtoUdp},
                                {Type::kRaw, 0}};
+constexpr bool kTypedProtoZeroStaysZero = false;
 #else
-constexpr Record kUntyped[] = {{Type::kStream, kIpProtoTcp},
-                               {Type::kDgram, kIpProtoUdp}};
+constexpr bool kFastPathAvailable = false;
+constexpr Record kUntyped[] = {{Type::kStream, kIpProtoTcp}};
+constexpr bool kTypedProtoZeroStaysZero = false;
 #endif
 
 bool HasNul(std::string_view s) {
@@ -84,13 +97,14 @@ std::vector<Record> FastRecords(const AddrInfoHints& hints) {
     if (hints.proto == kIpProtoUdp) return {{Type::kDgram, kIpProtoUdp}};
     return {};
   }
+  const bool keep_zero = kTypedProtoZeroStaysZero && hints.proto == 0;
   if (*hints.type == Type::kStream &&
       (hints.proto == 0 || hints.proto == kIpProtoTcp)) {
-    return {{Type::kStream, kIpProtoTcp}};
+    return {{Type::kStream, keep_zero ? 0 : kIpProtoTcp}};
   }
   if (*hints.type == Type::kDgram &&
       (hints.proto == 0 || hints.proto == kIpProtoUdp)) {
-    return {{Type::kDgram, kIpProtoUdp}};
+    return {{Type::kDgram, keep_zero ? 0 : kIpProtoUdp}};
   }
   return {};
 }
@@ -158,7 +172,7 @@ absl::StatusOr<std::vector<AddrInfo>> Resolve(
   }
 
   // The numeric fast path.
-  if ((hints.flags & ~kFastPathFlags) == 0) {
+  if (kFastPathAvailable && (hints.flags & ~kFastPathFlags) == 0) {
     std::optional<uint16_t> port_number =
         port.has_value() ? NumericPort(*port) : std::optional<uint16_t>(0);
     if (port_number.has_value()) {
@@ -198,6 +212,8 @@ absl::StatusOr<std::vector<AddrInfo>> Resolve(
 }
 
 }  // namespace
+
+bool NumericFastPathAvailable() { return kFastPathAvailable; }
 
 absl::StatusOr<std::vector<AddrInfo>> GetAddrInfo(
     std::optional<std::string_view> host, std::optional<std::string_view> port,

@@ -18,8 +18,10 @@
 // or no host with AI_PASSIVE and an explicit family, together with a numeric
 // port (decimal digits, 0..65535) or none, resolves without calling the
 // system resolver when the hints are ones whose records are fixed (see
-// resolver.md, NAME-03): the records are built here and equal those the
-// system returns. Everything else goes to the backend's getaddrinfo.
+// resolver.md, NAME-02): the records are built here and equal those the
+// system returns. Everything else goes to the backend's getaddrinfo. The
+// fast path exists where the system's records are known (builds for glibc
+// and for Windows; see NumericFastPathAvailable).
 //
 // Errors keep Python's classes apart (core/error.h GetErrorClass):
 // resolution failures are ErrorClass::kAddressInfo (ErrorKind::kAddrInfo*,
@@ -43,6 +45,11 @@
 #include "platform/os.h"
 
 namespace xsock {
+
+// NumericFastPathAvailable returns whether this build resolves numeric input
+// without the system resolver (glibc and Windows builds); elsewhere every
+// GetAddrInfo call reaches the backend.
+bool NumericFastPathAvailable();
 
 // GetAddrInfo resolves `host` (name, IPv4/IPv6 literal, "" or nullopt: no
 // host) and `port` (service name, decimal number, "" or nullopt: no port)
@@ -80,8 +87,8 @@ absl::StatusOr<std::string> GetHostName(
 
 // GetHostByName returns the first IPv4 address of `name` as a dotted quad:
 // "" gives "0.0.0.0", "<broadcast>" gives "255.255.255.255", an IPv4 literal
-// is returned as parsed (no resolver call), a name is resolved with
-// getaddrinfo restricted to AF_INET. Python: socket.gethostbyname(name).
+// is returned as parsed (through the numeric fast path), a name is resolved
+// with getaddrinfo restricted to AF_INET. Python: socket.gethostbyname(name).
 // Errors: those of GetAddrInfo (an IPv6-only name or literal is an
 // address-info error); kInvalidArgument naming "host" for an embedded NUL.
 absl::StatusOr<std::string> GetHostByName(
