@@ -266,6 +266,89 @@ absl::StatusOr<std::string> GetHostByName(std::string_view name,
                    "no IPv4 address for this name");
 }
 
+namespace {
+
+// ServiceType maps a protocol name of getserv* to the socket type whose
+// records carry its services; "" is any type.
+absl::Status ServiceType(std::string_view call, std::string_view proto,
+                         const platform::Os& os, std::optional<Type>* type) {
+  if (proto.empty()) {
+    *type = std::nullopt;
+  } else if (proto == "tcp") {
+    *type = Type::kStream;
+  } else if (proto == "udp") {
+    *type = Type::kDgram;
+  } else {
+    return Unimplemented(call, "a protocol other than tcp and udp", os.Name());
+  }
+  return absl::OkStatus();
+}
+
+bool AllDigits(std::string_view s) {
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+absl::StatusOr<uint16_t> GetServByName(std::string_view name,
+                                       std::string_view proto,
+                                       const platform::Os& os) {
+  constexpr std::string_view kCall = "getservbyname";
+  if (HasNul(name)) return InvalidArgument(kCall, "name", "embedded NUL byte");
+  AddrInfoHints hints;
+  hints.family = Family::kInet;
+  hints.flags = kAiPassive;
+  absl::Status status = ServiceType(kCall, proto, os, &hints.type);
+  if (!status.ok()) return status;
+  const absl::Status not_found =
+      MakeError(ErrorKind::kNotFound, kCall, 0, "", "service/proto not found");
+  if (name.empty() || AllDigits(name)) return not_found;
+  const std::string text(name);
+  absl::StatusOr<std::vector<AddrInfo>> result =
+      os.GetAddrInfo(nullptr, text.c_str(), hints);
+  if (!result.ok()) {
+    if (GetErrorClass(result.status()) == ErrorClass::kAddressInfo) {
+      return not_found;
+    }
+    return result.status();
+  }
+  if (result->empty()) return not_found;
+  return result->front().address.port();
+}
+
+absl::StatusOr<std::string> GetServByPort(int port, std::string_view proto,
+                                          const platform::Os& os) {
+  constexpr std::string_view kCall = "getservbyport";
+  if (port < 0 || port > 65535) {
+    return InvalidArgument(kCall, "port", "must be 0-65535");
+  }
+  std::optional<Type> type;
+  absl::Status status = ServiceType(kCall, proto, os, &type);
+  if (!status.ok()) return status;
+  uint32_t flags = kNiNumericHost;
+  if (type == Type::kDgram) flags |= kNiDgram;
+  absl::StatusOr<NameInfo> info = os.GetNameInfo(
+      SocketAddress::Inet4({127, 0, 0, 1}, static_cast<uint16_t>(port)),
+      flags);
+  const absl::Status not_found =
+      MakeError(ErrorKind::kNotFound, kCall, 0, "", "port/proto not found");
+  if (!info.ok()) {
+    if (GetErrorClass(info.status()) == ErrorClass::kAddressInfo) {
+      return not_found;
+    }
+    return info.status();
+  }
+  if (info->service.empty() || AllDigits(info->service)) return not_found;
+  return info->service;
+}
+
+bool HasIpv6(const platform::Os& os) {
+  return os.Supports(platform::Capability::kIpv6);
+}
+
 std::string GetFqdn(std::string_view name, const platform::Os& os) {
   std::string current(absl::StripAsciiWhitespace(name));
   if (current.empty() || current == "0.0.0.0" || current == "::") {

@@ -109,6 +109,33 @@ absl::StatusOr<std::string> GetHostByName(
 std::string GetFqdn(std::string_view name = "",
                     const platform::Os& os = platform::NativeOs());
 
+// GetServByName returns the port of service `name` for protocol `proto`
+// ("tcp", "udp", or "" for any) from the system's services database.
+// Python: socket.getservbyname(name, proto). The database is read through
+// getaddrinfo (no host, AI_PASSIVE, AF_INET, the socket type of `proto`);
+// a decimal number is not a service name. Errors: kNotFound "service/proto
+// not found" (ErrorClass::kOsError, as Python's OSError without errno);
+// kInvalidArgument naming "name" for an embedded NUL; kUnimplemented for a
+// `proto` other than "tcp", "udp" and "".
+absl::StatusOr<uint16_t> GetServByName(
+    std::string_view name, std::string_view proto = "",
+    const platform::Os& os = platform::NativeOs());
+
+// GetServByPort returns the service name of `port` for protocol `proto`
+// ("tcp", "udp", or "", which looks up tcp). Python: socket.getservbyport.
+// The database is read through getnameinfo (127.0.0.1, NI_NUMERICHOST, and
+// NI_DGRAM for "udp"). Errors: kInvalidArgument naming "port" outside
+// 0..65535 (Python: OverflowError); kNotFound "port/proto not found"
+// (kOsError class); kUnimplemented for another `proto`.
+absl::StatusOr<std::string> GetServByPort(
+    int port, std::string_view proto = "",
+    const platform::Os& os = platform::NativeOs());
+
+// HasIpv6 returns whether the backend can create AF_INET6 sockets on this
+// machine (Os::Supports(kIpv6)). Python: socket.has_ipv6, which is a
+// build-time constant there.
+bool HasIpv6(const platform::Os& os = platform::NativeOs());
+
 }  // namespace xsock
 
 #endif  // XSOCK_API_RESOLVER_H_

@@ -415,5 +415,32 @@ TEST_F(ResolverTest, GetFqdnReturnsTheNameWhenNothingResolves) {
   EXPECT_EQ(os_.gethostname_calls, 3);
 }
 
+TEST_F(ResolverTest, ServicesValidateBeforeTheBackend) {
+  EXPECT_EQ(GetErrorKind(GetServByName("80", "tcp", os_).status()),
+            ErrorKind::kNotFound);
+  EXPECT_EQ(GetErrorKind(GetServByName("", "", os_).status()),
+            ErrorKind::kNotFound);
+  EXPECT_EQ(GetErrorKind(GetServByName("http", "sctp", os_).status()),
+            ErrorKind::kUnimplemented);
+  EXPECT_TRUE(NamesArgument(
+      GetServByName(std::string_view("h\0", 2), "", os_).status(), "name"));
+  EXPECT_EQ(os_.getaddrinfo_calls, 0);
+  EXPECT_TRUE(NamesArgument(GetServByPort(70000, "", os_).status(), "port"));
+  EXPECT_EQ(GetErrorKind(GetServByPort(80, "sctp", os_).status()),
+            ErrorKind::kUnimplemented);
+  EXPECT_EQ(os_.getnameinfo_calls, 0);
+}
+
+TEST_F(ResolverTest, ServiceLookupFailuresAreNotFoundOsErrors) {
+  os_.answer = absl::StatusOr<std::vector<AddrInfo>>(
+      MakeError(ErrorKind::kAddrInfoService, "getaddrinfo", -8, "EAI"));
+  absl::StatusOr<uint16_t> r = GetServByName("nothing", "udp", os_);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(GetErrorKind(r.status()), ErrorKind::kNotFound);
+  EXPECT_EQ(GetErrorClass(r.status()), ErrorClass::kOsError);
+  EXPECT_EQ(GetFailedCall(r.status()), "getservbyname");
+  EXPECT_EQ(os_.getaddrinfo_calls, 1);
+}
+
 }  // namespace
 }  // namespace xsock

@@ -482,6 +482,73 @@ TEST_P(ResolverSuite, NAME_13_FqdnOfLoopbackIsItsReverseName) {
   EXPECT_FALSE(fqdn.empty());
 }
 
+// --- NAME-14 -----------------------------------------------------------------
+
+TEST_P(ResolverSuite, NAME_14_ServByNameGivesThePort) {
+  absl::StatusOr<uint16_t> any = GetServByName("http", "", os());
+  if (!any.ok() && GetErrorKind(any.status()) == ErrorKind::kNotFound) {
+    GTEST_SKIP() << "the services database has no http: " << any.status();
+  }
+  ASSERT_OK(any.status());
+  EXPECT_EQ(*any, 80);
+  ASSERT_OK_AND_ASSIGN(uint16_t tcp, GetServByName("http", "tcp", os()));
+  EXPECT_EQ(tcp, 80);
+  absl::StatusOr<uint16_t> udp = GetServByName("domain", "udp", os());
+  if (udp.ok()) {
+    EXPECT_EQ(*udp, 53);
+  }
+}
+
+TEST_P(ResolverSuite, NAME_14_ServByNameNotFound) {
+  for (const char* name : {"xsock-no-such-service", "80", ""}) {
+    absl::StatusOr<uint16_t> r = GetServByName(name, "tcp", os());
+    ASSERT_FALSE(r.ok()) << name << " -> " << *r;
+    EXPECT_KIND(r.status(), ErrorKind::kNotFound);
+    EXPECT_EQ(GetErrorClass(r.status()), ErrorClass::kOsError);
+    EXPECT_EQ(GetFailedCall(r.status()), "getservbyname");
+  }
+  EXPECT_KIND(GetServByName("http", "sctp", os()).status(),
+              ErrorKind::kUnimplemented);
+}
+
+// --- NAME-15 -----------------------------------------------------------------
+
+TEST_P(ResolverSuite, NAME_15_ServByPortGivesTheName) {
+  absl::StatusOr<std::string> tcp = GetServByPort(80, "tcp", os());
+  if (!tcp.ok() && GetErrorKind(tcp.status()) == ErrorKind::kNotFound) {
+    GTEST_SKIP() << "the services database has no name for 80/tcp: "
+                 << tcp.status();
+  }
+  ASSERT_OK(tcp.status());
+  EXPECT_EQ(*tcp, "http");
+  ASSERT_OK_AND_ASSIGN(std::string any, GetServByPort(80, "", os()));
+  EXPECT_EQ(any, "http");
+  absl::StatusOr<std::string> udp = GetServByPort(53, "udp", os());
+  if (udp.ok()) {
+    EXPECT_EQ(*udp, "domain");
+  }
+}
+
+TEST_P(ResolverSuite, NAME_15_ServByPortErrors) {
+  absl::StatusOr<std::string> none = GetServByPort(0, "tcp", os());
+  ASSERT_FALSE(none.ok()) << *none;
+  EXPECT_KIND(none.status(), ErrorKind::kNotFound);
+  EXPECT_EQ(GetErrorClass(none.status()), ErrorClass::kOsError);
+  EXPECT_INVALID_ARGUMENT(GetServByPort(-1, "", os()).status(), "port");
+  EXPECT_INVALID_ARGUMENT(GetServByPort(65536, "", os()).status(), "port");
+  EXPECT_KIND(GetServByPort(80, "sctp", os()).status(),
+              ErrorKind::kUnimplemented);
+}
+
+// --- NAME-16 -----------------------------------------------------------------
+
+TEST_P(ResolverSuite, NAME_16_HasIpv6MeansAnIpv6SocketCanBeCreated) {
+  if (!HasIpv6(os())) GTEST_SKIP() << "backend " << backend_name()
+                                   << " has no IPv6 on this machine";
+  ASSERT_OK_AND_ASSIGN(Socket s, NewSocket(Family::kInet6));
+  EXPECT_TRUE(s.Close().ok());
+}
+
 }  // namespace
 }  // namespace conformance
 }  // namespace xsock
