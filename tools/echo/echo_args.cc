@@ -19,16 +19,19 @@ absl::StatusOr<EchoArgs> ParseEchoArgs(int argc, char** argv, bool server) {
       if (a.substr(0, flag.size()) == flag) return a.substr(flag.size());
       return std::nullopt;
     };
-    if (auto v = value("--host=")) {
-      args.host = std::string(*v);
-    } else if (auto v = value("--port=")) {
-      if (!absl::SimpleAtoi(*v, &args.port) || args.port < 0 || args.port > 65535) {
+    const std::optional<std::string_view> host = value("--host=");
+    const std::optional<std::string_view> port = value("--port=");
+    const std::optional<std::string_view> message = value("--message=");
+    if (host) {
+      args.host = std::string(*host);
+    } else if (port) {
+      if (!absl::SimpleAtoi(*port, &args.port) || args.port < 0 || args.port > 65535) {
         return xsock::InvalidArgument("echo", "--port", "must be 0..65535");
       }
     } else if (a == "--dual-stack") {
       args.dual_stack = true;
-    } else if (auto v = value("--message="); v && !server) {
-      args.message = std::string(*v);
+    } else if (message && !server) {
+      args.message = std::string(*message);
     } else {
       return xsock::InvalidArgument("echo", a, "unknown flag");
     }
