@@ -33,6 +33,8 @@ class ShutdownSuite : public ConformanceTest {};
 class ErrorsSuite : public ConformanceTest {};
 // IoctlSuite: IOCTL-nn (docs/behaviour/ioctl.md).
 class IoctlSuite : public ConformanceTest {};
+// ConversionsSuite: CONV-nn (docs/behaviour/conversions.md).
+class ConversionsSuite : public ConformanceTest {};
 // ResolverSuite: NAME-nn (docs/behaviour/resolver.md).
 class ResolverSuite : public ConformanceTest {};
 
