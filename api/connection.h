@@ -1,0 +1,66 @@
+// xsock/connection.h
+//
+// CreateConnection: connect a TCP client to a host and port the way Python's
+// socket.create_connection() does. Include as "xsock/connection.h". The
+// documented behaviour is docs/behaviour/connection.md (CREATE-nn).
+
+#ifndef XSOCK_API_CONNECTION_H_
+#define XSOCK_API_CONNECTION_H_
+
+#include <optional>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "core/address.h"
+#include "core/error.h"
+#include "platform/os.h"
+#include "xsock/socket.h"
+
+namespace xsock {
+
+// ConnectOptions are the optional arguments of CreateConnection.
+struct ConnectOptions {
+  // timeout: unset = the module default (GetDefaultTimeout); set to nullopt
+  // = blocking even if a default is set; set to a value = that timeout.
+  // Python: the timeout argument absent / None / a number.
+  std::optional<Timeout> timeout;
+  // source_address: when set, each socket is bound to it before connecting
+  // (port 0 lets the OS choose). Python: source_address=(host, port).
+  std::optional<SocketAddress> source_address;
+  // all_errors: when every attempt fails, the message lists every attempt
+  // ("<address>: <error>" joined by "; "); otherwise only the last one.
+  // Python: all_errors=True (an ExceptionGroup of every attempt's error).
+  bool all_errors = false;
+  // happy_eyeballs: RFC 8305 connection racing. Not available yet: true is
+  // kUnimplemented.
+  bool happy_eyeballs = false;
+};
+
+// CreateConnection resolves `host` and `port` for both families
+// (GetAddrInfo(host, port, AF_UNSPEC, SOCK_STREAM)) and tries each result in
+// the order the resolver returned them: create a socket, set its timeout
+// (ConnectOptions::timeout), bind ConnectOptions::source_address if given,
+// connect. The first socket that connects is returned (in the mode of the
+// timeout); every failed socket is closed. Each attempt has the whole
+// timeout (there is no overall deadline).
+// Errors: kInvalidArgument naming "host" (empty), "port" (outside
+// 0..65535), "timeout" (negative or infinite) before any resolution; the
+// kAddrInfo* kinds of GetAddrInfo; when every attempt fails, the last
+// attempt's error, its kind kept (a timeout stays kTimedOut, ErrorClass
+// kTimeout) and its native code kept, with call "create_connection" and a
+// message naming the attempt(s) (see ConnectOptions::all_errors). An
+// address whose family differs from source_address's is not tried: its
+// attempt is a kInvalidArgument naming "source_address".
+// kUnimplemented for happy_eyeballs.
+// Corresponds to getaddrinfo + socket + bind + connect (+ poll).
+// Python: socket.create_connection(address, timeout, source_address,
+// all_errors=...).
+// Platform notes: the order of the addresses is the resolver's ("localhost"
+// may give ::1 before 127.0.0.1, or only one of them).
+absl::StatusOr<Socket> CreateConnection(
+    std::string_view host, int port, ConnectOptions opts = {},
+    const platform::Os& os = platform::NativeOs());
+
+}  // namespace xsock
+
+#endif  // XSOCK_API_CONNECTION_H_
