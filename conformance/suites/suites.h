@@ -37,6 +37,8 @@ class IoctlSuite : public ConformanceTest {};
 class ConversionsSuite : public ConformanceTest {};
 // ResolverSuite: NAME-nn (docs/behaviour/resolver.md).
 class ResolverSuite : public ConformanceTest {};
+// ConnectionSuite: CREATE-nn (docs/behaviour/connection.md).
+class ConnectionSuite : public ConformanceTest {};
 // StreamSuite: STREAM-nn (docs/behaviour/streams.md).
 class StreamSuite : public ConformanceTest {};
 

@@ -1,0 +1,182 @@
+// conformance/suites/connection_suite.cc: CREATE-nn, CreateConnection
+// (docs/behaviour/connection.md).
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/time/time.h"
+#include "conformance/harness.h"
+#include "conformance/suites/suites.h"
+#include "core/addrinfo.h"
+#include "core/address.h"
+#include "core/error.h"
+#include "core/types.h"
+#include "xsock/connection.h"
+#include "xsock/resolver.h"
+#include "xsock/socket.h"
+
+namespace xsock {
+namespace conformance {
+namespace {
+
+// MessageHas checks that a failed status's message contains `text`.
+testing::AssertionResult MessageHas(const absl::Status& status,
+                                    std::string_view text) {
+  if (absl::StrContains(status.message(), text)) {
+    return testing::AssertionSuccess();
+  }
+  return testing::AssertionFailure()
+         << "status " << status << " does not say \"" << text << "\"";
+}
+
+// ---------------------------------------------------------------- CREATE-01
+
+TEST_P(ConnectionSuite, CREATE_01_ConnectsToAnInetListener) {
+  ASSERT_OK_AND_ASSIGN(Listening l, ListenLoopback(Family::kInet));
+  ASSERT_OK_AND_ASSIGN(Socket c,
+                       CreateConnection("127.0.0.1", l.address.port(), {},
+                                        os()));
+  EXPECT_FALSE(c.closed());
+  EXPECT_EQ(c.family(), Family::kInet);
+  EXPECT_EQ(c.type(), Type::kStream);
+  ASSERT_OK_AND_ASSIGN(SocketAddress peer, c.GetPeerName());
+  EXPECT_EQ(peer, l.address);
+}
+
+// ---------------------------------------------------------------- CREATE-02
+
+TEST_P(ConnectionSuite, CREATE_02_SourceAddressIsBound) {
+  ASSERT_OK_AND_ASSIGN(Listening l, ListenLoopback(Family::kInet));
+  ConnectOptions opts;
+  opts.source_address = SocketAddress::Inet4({127, 0, 0, 1}, 0);
+  ASSERT_OK_AND_ASSIGN(
+      Socket c, CreateConnection("127.0.0.1", l.address.port(), opts, os()));
+  ASSERT_OK_AND_ASSIGN(SocketAddress local, c.GetSockName());
+  EXPECT_EQ(local.host(), "127.0.0.1");
+  EXPECT_NE(local.port(), 0);
+  ASSERT_OK_AND_ASSIGN(Accepted a, l.socket.Accept());
+  ASSERT_OK_AND_ASSIGN(SocketAddress seen, a.socket.GetPeerName());
+  EXPECT_EQ(seen, local);
+}
+
+TEST_P(ConnectionSuite, CREATE_02_SourceOfAnotherFamilyIsNotTried) {
+  ASSERT_OK_AND_ASSIGN(Listening l, ListenLoopback(Family::kInet));
+  ConnectOptions opts;
+  opts.source_address = SocketAddress::Inet6({}, 0);
+  absl::StatusOr<Socket> c =
+      CreateConnection("127.0.0.1", l.address.port(), opts, os());
+  EXPECT_INVALID_ARGUMENT(c, "source_address");
+}
+
+// ---------------------------------------------------------------- CREATE-03
+
+TEST_P(ConnectionSuite, CREATE_03_RefusedKeepsTheKind) {
+  ASSERT_OK_AND_ASSIGN(Bound closed, ClosedPort(Family::kInet));
+  absl::StatusOr<Socket> c =
+      CreateConnection("127.0.0.1", closed.address.port(), {}, os());
+  ASSERT_KIND(c, ErrorKind::kConnectionRefused);
+  EXPECT_EQ(GetFailedCall(c.status()), "create_connection");
+  EXPECT_EQ(GetErrorClass(c.status()), ErrorClass::kOsError);
+  EXPECT_NE(GetNativeCode(c.status()), 0);
+  EXPECT_TRUE(MessageHas(c.status(), closed.address.ToString()));
+}
+
+TEST_P(ConnectionSuite, CREATE_03_AllErrorsListsEveryAttempt) {
+  ASSERT_OK_AND_ASSIGN(Bound closed, ClosedPort(Family::kInet));
+  const int port = closed.address.port();
+  AddrInfoHints hints;
+  hints.type = Type::kStream;
+  ASSERT_OK_AND_ASSIGN(std::vector<AddrInfo> infos,
+                       GetAddrInfo("localhost", port, hints, os()));
+  ConnectOptions opts;
+  opts.all_errors = true;
+  absl::StatusOr<Socket> c = CreateConnection("localhost", port, opts, os());
+  // Python's list for an unused port: ECONNREFUSED, ENETUNREACH,
+  // EADDRNOTAVAIL, EHOSTUNREACH, EAFNOSUPPORT (no IPv6).
+  ASSERT_FALSE(c.ok());
+  const ErrorKind kind = GetErrorKind(c.status());
+  EXPECT_TRUE(kind == ErrorKind::kConnectionRefused ||
+              kind == ErrorKind::kNetworkUnreachable ||
+              kind == ErrorKind::kAddressNotAvailable ||
+              kind == ErrorKind::kHostUnreachable ||
+              kind == ErrorKind::kFamilyNotSupported)
+      << c.status();
+  for (const AddrInfo& ai : infos) {
+    EXPECT_TRUE(MessageHas(c.status(), ai.address.ToString() + ": "));
+  }
+  if (infos.back().address == closed.address) {
+    EXPECT_EQ(kind, ErrorKind::kConnectionRefused);
+  }
+}
+
+TEST_P(ConnectionSuite, CREATE_03_WithoutAllErrorsOnlyTheLastAttempt) {
+  ASSERT_OK_AND_ASSIGN(Bound closed, ClosedPort(Family::kInet));
+  const int port = closed.address.port();
+  AddrInfoHints hints;
+  hints.type = Type::kStream;
+  ASSERT_OK_AND_ASSIGN(std::vector<AddrInfo> infos,
+                       GetAddrInfo("localhost", port, hints, os()));
+  absl::StatusOr<Socket> c = CreateConnection("localhost", port, {}, os());
+  ASSERT_FALSE(c.ok());
+  EXPECT_TRUE(MessageHas(c.status(), infos.back().address.ToString() + ": "));
+  for (size_t i = 0; i + 1 < infos.size(); ++i) {
+    if (infos[i].address == infos.back().address) continue;
+    EXPECT_FALSE(MessageHas(c.status(), infos[i].address.ToString() + ": "));
+  }
+}
+
+// ---------------------------------------------------------------- CREATE-04
+
+TEST_P(ConnectionSuite, CREATE_04_NoTimeoutTakesTheModuleDefault) {
+  ASSERT_OK_AND_ASSIGN(Listening l, ListenLoopback(Family::kInet));
+  {
+    ASSERT_OK_AND_ASSIGN(
+        Socket c, CreateConnection("127.0.0.1", l.address.port(), {}, os()));
+    EXPECT_EQ(c.GetTimeout(), Timeout());
+  }
+  ScopedDefaultTimeout dflt(absl::Seconds(30));
+  ASSERT_OK_AND_ASSIGN(
+      Socket c, CreateConnection("127.0.0.1", l.address.port(), {}, os()));
+  EXPECT_EQ(c.GetTimeout(), Timeout(absl::Seconds(30)));
+}
+
+TEST_P(ConnectionSuite, CREATE_04_ExplicitNulloptIsBlocking) {
+  ASSERT_OK_AND_ASSIGN(Listening l, ListenLoopback(Family::kInet));
+  ScopedDefaultTimeout dflt(absl::Seconds(30));
+  ConnectOptions opts;
+  opts.timeout = Timeout();
+  ASSERT_OK_AND_ASSIGN(
+      Socket c, CreateConnection("127.0.0.1", l.address.port(), opts, os()));
+  EXPECT_EQ(c.GetTimeout(), Timeout());
+  EXPECT_TRUE(c.GetBlocking());
+}
+
+TEST_P(ConnectionSuite, CREATE_04_ExplicitValueIsKept) {
+  ASSERT_OK_AND_ASSIGN(Listening l, ListenLoopback(Family::kInet));
+  ScopedDefaultTimeout dflt(absl::Seconds(30));
+  ConnectOptions opts;
+  opts.timeout = Timeout(absl::Seconds(5));
+  ASSERT_OK_AND_ASSIGN(
+      Socket c, CreateConnection("127.0.0.1", l.address.port(), opts, os()));
+  EXPECT_EQ(c.GetTimeout(), Timeout(absl::Seconds(5)));
+}
+
+// ---------------------------------------------------------------- CREATE-05
+
+TEST_P(ConnectionSuite, CREATE_05_BadArgumentsAreRejected) {
+  EXPECT_INVALID_ARGUMENT(CreateConnection("", 80, {}, os()), "host");
+  EXPECT_INVALID_ARGUMENT(CreateConnection("127.0.0.1", -1, {}, os()),
+                          "port");
+  EXPECT_INVALID_ARGUMENT(CreateConnection("127.0.0.1", 65536, {}, os()),
+                          "port");
+  ConnectOptions opts;
+  opts.timeout = Timeout(absl::Seconds(-1));
+  EXPECT_INVALID_ARGUMENT(CreateConnection("127.0.0.1", 80, opts, os()),
+                          "timeout");
+}
+
+}  // namespace
+}  // namespace conformance
+}  // namespace xsock
