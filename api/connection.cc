@@ -66,6 +66,29 @@ std::string AttemptText(const SocketAddress& addr, const absl::Status& s) {
 
 }  // namespace
 
+std::vector<AddrInfo> InterleaveFamilies(const std::vector<AddrInfo>& infos) {
+  std::vector<const AddrInfo*> v6, v4;
+  std::vector<AddrInfo> out;
+  out.reserve(infos.size());
+  for (const AddrInfo& ai : infos) {
+    if (ai.family == Family::kInet6) v6.push_back(&ai);
+    if (ai.family == Family::kInet) v4.push_back(&ai);
+  }
+  const bool v6_first = !infos.empty() && infos.front().family != Family::kInet;
+  const std::vector<const AddrInfo*>& first = v6_first ? v6 : v4;
+  const std::vector<const AddrInfo*>& second = v6_first ? v4 : v6;
+  for (size_t i = 0; i < first.size() || i < second.size(); ++i) {
+    if (i < first.size()) out.push_back(*first[i]);
+    if (i < second.size()) out.push_back(*second[i]);
+  }
+  for (const AddrInfo& ai : infos) {
+    if (ai.family != Family::kInet6 && ai.family != Family::kInet) {
+      out.push_back(ai);
+    }
+  }
+  return out;
+}
+
 absl::StatusOr<Socket> CreateConnection(std::string_view host, int port,
                                         ConnectOptions opts,
                                         const platform::Os& os) {

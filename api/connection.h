@@ -9,8 +9,10 @@
 
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "absl/status/statusor.h"
+#include "core/addrinfo.h"
 #include "core/address.h"
 #include "core/error.h"
 #include "platform/os.h"
@@ -60,6 +62,15 @@ struct ConnectOptions {
 absl::StatusOr<Socket> CreateConnection(
     std::string_view host, int port, ConnectOptions opts = {},
     const platform::Os& os = platform::NativeOs());
+
+// InterleaveFamilies returns `infos` in the order RFC 8305 (Happy Eyeballs
+// v2, section 4) tries them: the family of the first result (the
+// resolver's preferred one, IPv6 on a host that prefers it) first, then
+// alternating between IPv6 and IPv4, each family keeping the resolver's
+// relative order; when one family runs out the rest of the other follows,
+// and results of any other family come last in their order. Pure: no
+// backend, no system call.
+std::vector<AddrInfo> InterleaveFamilies(const std::vector<AddrInfo>& infos);
 
 }  // namespace xsock
 

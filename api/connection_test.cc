@@ -1,10 +1,12 @@
 #include "xsock/connection.h"
 
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "core/addrinfo.h"
 #include "core/address.h"
 #include "core/error.h"
 #include "gtest/gtest.h"
@@ -93,6 +95,41 @@ TEST(CreateConnection, HappyEyeballsIsUnimplemented) {
   opts.happy_eyeballs = true;
   absl::StatusOr<Socket> c = CreateConnection("127.0.0.1", 1, opts);
   EXPECT_EQ(GetErrorKind(c.status()), ErrorKind::kUnimplemented);
+}
+
+AddrInfo Info(const SocketAddress& a) {
+  AddrInfo ai;
+  ai.family = a.family();
+  ai.address = a;
+  return ai;
+}
+
+std::vector<std::string> Order(const std::vector<AddrInfo>& infos) {
+  std::vector<std::string> out;
+  for (const AddrInfo& ai : infos) out.push_back(ai.address.ToString());
+  return out;
+}
+
+TEST(InterleaveFamilies, AlternatesStartingWithTheFirstResultsFamily) {
+  SocketAddress a6 = SocketAddress::Inet6({0x20, 1, 0xd, 0xb8, 0, 0, 0, 0, 0,
+                                           0, 0, 0, 0, 0, 0, 1},
+                                          80);
+  SocketAddress b6 = SocketAddress::Inet6({0x20, 1, 0xd, 0xb8, 0, 0, 0, 0, 0,
+                                           0, 0, 0, 0, 0, 0, 2},
+                                          80);
+  SocketAddress c6 = SocketAddress::Inet6({0x20, 1, 0xd, 0xb8, 0, 0, 0, 0, 0,
+                                           0, 0, 0, 0, 0, 0, 3},
+                                          80);
+  SocketAddress a4 = SocketAddress::Inet4({192, 0, 2, 1}, 80);
+  SocketAddress b4 = SocketAddress::Inet4({192, 0, 2, 2}, 80);
+  EXPECT_EQ(Order(InterleaveFamilies(
+                {Info(a6), Info(b6), Info(c6), Info(a4), Info(b4)})),
+            Order({Info(a6), Info(a4), Info(b6), Info(b4), Info(c6)}));
+  EXPECT_EQ(Order(InterleaveFamilies({Info(a4), Info(b4), Info(a6)})),
+            Order({Info(a4), Info(a6), Info(b4)}));
+  EXPECT_EQ(Order(InterleaveFamilies({Info(a4), Info(b4)})),
+            Order({Info(a4), Info(b4)}));
+  EXPECT_TRUE(InterleaveFamilies({}).empty());
 }
 
 }  // namespace
