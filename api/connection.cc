@@ -2,7 +2,9 @@
 
 #include "xsock/connection.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -64,6 +66,126 @@ std::string AttemptText(const SocketAddress& addr, const absl::Status& s) {
   return absl::StrCat(addr.ToString(), ": ", what);
 }
 
+// kAttemptDelay is RFC 8305's recommended Connection Attempt Delay.
+constexpr absl::Duration kAttemptDelay = absl::Milliseconds(250);
+// kPollSlice bounds how long one wait on the newest attempt lasts before
+// the older attempts are looked at again.
+constexpr absl::Duration kPollSlice = absl::Milliseconds(10);
+
+struct InFlight {
+  Socket socket;
+  SocketAddress address;
+};
+
+// StartOne creates a non-blocking socket for `ai`, binds it and starts the
+// connect. Returns the socket when the connect is under way or done
+// (*done set), an error otherwise.
+absl::StatusOr<Socket> StartOne(const AddrInfo& ai, const ConnectOptions& opts,
+                                const platform::Os& os, bool* done) {
+  *done = false;
+  if (opts.source_address.has_value() &&
+      opts.source_address->family() != ai.family) {
+    return InvalidArgument(kCall, "source_address",
+                           "family differs from the address's");
+  }
+  absl::StatusOr<Socket> sock = Socket::Create(ai.family, ai.type, ai.proto, os);
+  if (!sock.ok()) return sock.status();
+  absl::Status s = sock->SetTimeout(absl::ZeroDuration());
+  if (s.ok() && opts.source_address.has_value()) {
+    s = sock->Bind(*opts.source_address);
+  }
+  if (s.ok()) {
+    s = sock->Connect(ai.address);
+    if (s.ok()) {
+      *done = true;
+      return sock;
+    }
+    const ErrorKind kind = GetErrorKind(s);
+    if (kind == ErrorKind::kInProgress || kind == ErrorKind::kWouldBlock) {
+      return sock;
+    }
+  }
+  (void)sock->Close();
+  return s;
+}
+
+// Race runs the RFC 8305 connection race over `order`: an attempt starts
+// every kAttemptDelay, or at once when the previous ones have all failed;
+// the first connect to complete wins and the others are closed. `deadline`
+// (InfiniteFuture when blocking) bounds the whole race. Failed attempts are
+// appended to `attempts` and `last`.
+absl::StatusOr<Socket> Race(const std::vector<AddrInfo>& order,
+                            const ConnectOptions& opts,
+                            const platform::Os& os, absl::Time deadline,
+                            std::vector<std::string>* attempts,
+                            absl::Status* last) {
+  std::vector<InFlight> flying;
+  size_t next = 0;
+  absl::Time next_start = absl::Now();
+  while (next < order.size() || !flying.empty()) {
+    absl::Time now = absl::Now();
+    if (now >= deadline) break;
+    if (next < order.size() && (flying.empty() || now >= next_start)) {
+      const AddrInfo& ai = order[next++];
+      bool done = false;
+      absl::StatusOr<Socket> sock = StartOne(ai, opts, os, &done);
+      if (!sock.ok()) {
+        *last = sock.status();
+        attempts->push_back(AttemptText(ai.address, *last));
+        continue;
+      }
+      if (done) return sock;
+      flying.push_back(InFlight{*std::move(sock), ai.address});
+      next_start = now + kAttemptDelay;
+    }
+    // Look at every attempt without waiting.
+    for (size_t i = 0; i < flying.size();) {
+      const NativeHandle h = flying[i].socket.Fileno();
+      absl::StatusOr<unsigned> ready = os.Wait(h, platform::kWantWrite, 0);
+      if (ready.ok() && *ready == 0) {
+        ++i;
+        continue;
+      }
+      absl::Status result = ready.status();
+      if (ready.ok()) {
+        absl::StatusOr<int> pending = os.PendingError(h);
+        if (!pending.ok()) {
+          result = pending.status();
+        } else if (*pending == 0 ||
+                   os.KindOfNative(*pending) == ErrorKind::kAlreadyConnected) {
+          return std::move(flying[i].socket);
+        } else {
+          result = os.ErrorFromNative(*pending, "connect");
+        }
+      } else if (IsInterrupted(result)) {
+        ++i;
+        continue;
+      }
+      *last = result;
+      attempts->push_back(AttemptText(flying[i].address, result));
+      (void)flying[i].socket.Close();
+      flying.erase(flying.begin() + static_cast<std::ptrdiff_t>(i));
+    }
+    if (flying.empty()) continue;
+    // Wait on the newest attempt, at most until the next start, the deadline
+    // or one slice.
+    absl::Time until = std::min(absl::Now() + kPollSlice, deadline);
+    if (next < order.size()) until = std::min(until, next_start);
+    const absl::Duration left = until - absl::Now();
+    if (left > absl::ZeroDuration()) {
+      (void)os.Wait(flying.back().socket.Fileno(), platform::kWantWrite,
+                    static_cast<int>(absl::ToInt64Milliseconds(left)) + 1);
+    }
+  }
+  for (InFlight& f : flying) {
+    *last = TimedOut("connect");
+    attempts->push_back(AttemptText(f.address, *last));
+    (void)f.socket.Close();
+  }
+  if (last->ok() || next < order.size()) *last = TimedOut("connect");
+  return *last;
+}
+
 }  // namespace
 
 std::vector<AddrInfo> InterleaveFamilies(const std::vector<AddrInfo>& infos) {
@@ -103,10 +225,6 @@ absl::StatusOr<Socket> CreateConnection(std::string_view host, int port,
                              "must be non-negative and finite");
     }
   }
-  if (opts.happy_eyeballs) {
-    return MakeError(ErrorKind::kUnimplemented, kCall, 0, "",
-                     "happy_eyeballs: not implemented");
-  }
   AddrInfoHints hints;
   hints.family = Family::kUnspec;
   hints.type = Type::kStream;
@@ -116,15 +234,35 @@ absl::StatusOr<Socket> CreateConnection(std::string_view host, int port,
 
   std::vector<std::string> attempts;
   absl::Status last;
-  for (const AddrInfo& ai : *infos) {
-    absl::StatusOr<Socket> sock = TryOne(ai, opts, os);
-    if (sock.ok()) return sock;
+  const Timeout timeout =
+      opts.timeout.has_value() ? *opts.timeout : GetDefaultTimeout();
+  if (opts.happy_eyeballs &&
+      (!timeout.has_value() || *timeout > absl::ZeroDuration())) {
+    const absl::Time deadline = timeout.has_value()
+                                    ? absl::Now() + *timeout
+                                    : absl::InfiniteFuture();
+    absl::StatusOr<Socket> sock = Race(InterleaveFamilies(*infos), opts, os,
+                                       deadline, &attempts, &last);
+    if (sock.ok()) {
+      if (absl::Status s = sock->SetTimeout(timeout); !s.ok()) return s;
+      return sock;
+    }
     last = sock.status();
-    attempts.push_back(AttemptText(ai.address, last));
+  } else {
+    for (const AddrInfo& ai : *infos) {
+      absl::StatusOr<Socket> sock = TryOne(ai, opts, os);
+      if (sock.ok()) return sock;
+      last = sock.status();
+      attempts.push_back(AttemptText(ai.address, last));
+    }
   }
-  if (attempts.empty()) {
+  if (last.ok()) {
     // GetAddrInfo never succeeds with no result; kept for safety.
     return MakeError(ErrorKind::kAddrInfoNoName, kCall);
+  }
+  if (attempts.empty()) {
+    return MakeError(GetErrorKind(last), kCall, GetNativeCode(last), "",
+                     last.message());
   }
   std::string message =
       opts.all_errors ? absl::StrCat("every attempt failed: ",

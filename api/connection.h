@@ -33,8 +33,13 @@ struct ConnectOptions {
   // ("<address>: <error>" joined by "; "); otherwise only the last one.
   // Python: all_errors=True (an ExceptionGroup of every attempt's error).
   bool all_errors = false;
-  // happy_eyeballs: RFC 8305 connection racing. Not available yet: true is
-  // kUnimplemented.
+  // happy_eyeballs: race the addresses as RFC 8305 (Happy Eyeballs v2)
+  // does instead of trying them one after another: the order of
+  // InterleaveFamilies, a new attempt every 250 ms (the Connection Attempt
+  // Delay) or as soon as every started one has failed, several non-blocking
+  // connects in flight, the first to complete wins and the others are
+  // closed; the timeout is one deadline for the whole race (blocking: none).
+  // With a zero timeout the addresses are tried in turn as without it.
   bool happy_eyeballs = false;
 };
 
@@ -53,7 +58,8 @@ struct ConnectOptions {
 // message naming the attempt(s) (see ConnectOptions::all_errors). An
 // address whose family differs from source_address's is not tried: its
 // attempt is a kInvalidArgument naming "source_address".
-// kUnimplemented for happy_eyeballs.
+// With happy_eyeballs an attempt still in flight at the deadline, and the
+// race itself, end with kTimedOut.
 // Corresponds to getaddrinfo + socket + bind + connect (+ poll).
 // Python: socket.create_connection(address, timeout, source_address,
 // all_errors=...).

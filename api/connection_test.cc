@@ -90,11 +90,40 @@ TEST(CreateConnection, RefusedKeepsKindAndListsAttempts) {
       << c.status();
 }
 
-TEST(CreateConnection, HappyEyeballsIsUnimplemented) {
+TEST(CreateConnection, HappyEyeballsConnectsAndKeepsTheTimeout) {
+  uint16_t port = 0;
+  absl::StatusOr<Socket> l = Listener(&port);
+  ASSERT_TRUE(l.ok()) << l.status();
   ConnectOptions opts;
   opts.happy_eyeballs = true;
-  absl::StatusOr<Socket> c = CreateConnection("127.0.0.1", 1, opts);
-  EXPECT_EQ(GetErrorKind(c.status()), ErrorKind::kUnimplemented);
+  opts.timeout = Timeout(absl::Seconds(3));
+  absl::Time start = absl::Now();
+  absl::StatusOr<Socket> c = CreateConnection("localhost", port, opts);
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_LT(absl::Now() - start, absl::Seconds(2));
+  EXPECT_EQ(c->family(), Family::kInet);
+  EXPECT_EQ(c->GetTimeout(), Timeout(absl::Seconds(3)));
+  opts.timeout = Timeout();
+  c = CreateConnection("127.0.0.1", port, opts);
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(c->GetTimeout(), Timeout());
+}
+
+TEST(CreateConnection, HappyEyeballsRefusedListsEveryAttempt) {
+  uint16_t port = 0;
+  {
+    absl::StatusOr<Socket> l = Listener(&port);
+    ASSERT_TRUE(l.ok()) << l.status();
+  }
+  ConnectOptions opts;
+  opts.happy_eyeballs = true;
+  opts.all_errors = true;
+  absl::StatusOr<Socket> c = CreateConnection("127.0.0.1", port, opts);
+  ASSERT_EQ(GetErrorKind(c.status()), ErrorKind::kConnectionRefused)
+      << c.status();
+  EXPECT_NE(c.status().message().find("127.0.0.1:" + std::to_string(port)),
+            std::string::npos)
+      << c.status();
 }
 
 AddrInfo Info(const SocketAddress& a) {

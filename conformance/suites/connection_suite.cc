@@ -177,6 +177,50 @@ TEST_P(ConnectionSuite, CREATE_05_BadArgumentsAreRejected) {
                           "timeout");
 }
 
+// ---------------------------------------------------------------- CREATE-06
+
+TEST_P(ConnectionSuite, CREATE_06_HappyEyeballsReachesTheFamilyThatListens) {
+  ASSERT_OK_AND_ASSIGN(Listening l, ListenLoopback(Family::kInet));
+  ConnectOptions opts;
+  opts.happy_eyeballs = true;
+  opts.timeout = Timeout(absl::Seconds(4));
+  Stopwatch watch;
+  ASSERT_OK_AND_ASSIGN(
+      Socket c, CreateConnection("localhost", l.address.port(), opts, os()));
+  EXPECT_LT(watch.Elapsed(), absl::Seconds(2));
+  EXPECT_EQ(c.family(), Family::kInet);
+  EXPECT_EQ(c.GetTimeout(), Timeout(absl::Seconds(4)));
+  ASSERT_OK_AND_ASSIGN(SocketAddress peer, c.GetPeerName());
+  EXPECT_EQ(peer, l.address);
+}
+
+TEST_P(ConnectionSuite, CREATE_06_HappyEyeballsRefusedListsEveryAttempt) {
+  ASSERT_OK_AND_ASSIGN(Bound closed, ClosedPort(Family::kInet));
+  const int port = closed.address.port();
+  AddrInfoHints hints;
+  hints.type = Type::kStream;
+  ASSERT_OK_AND_ASSIGN(std::vector<AddrInfo> infos,
+                       GetAddrInfo("localhost", port, hints, os()));
+  ConnectOptions opts;
+  opts.happy_eyeballs = true;
+  opts.all_errors = true;
+  opts.timeout = Timeout(absl::Seconds(4));
+  Stopwatch watch;
+  absl::StatusOr<Socket> c = CreateConnection("localhost", port, opts, os());
+  EXPECT_LT(watch.Elapsed(), kTimeoutUpperBound);
+  ASSERT_FALSE(c.ok());
+  const ErrorKind kind = GetErrorKind(c.status());
+  EXPECT_TRUE(kind == ErrorKind::kConnectionRefused ||
+              kind == ErrorKind::kNetworkUnreachable ||
+              kind == ErrorKind::kAddressNotAvailable ||
+              kind == ErrorKind::kHostUnreachable ||
+              kind == ErrorKind::kFamilyNotSupported)
+      << c.status();
+  for (const AddrInfo& ai : infos) {
+    EXPECT_TRUE(MessageHas(c.status(), ai.address.ToString() + ": "));
+  }
+}
+
 }  // namespace
 }  // namespace conformance
 }  // namespace xsock
