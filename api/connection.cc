@@ -29,9 +29,14 @@ namespace {
 
 constexpr std::string_view kCall = "create_connection";
 
-// TryOne makes one attempt at `addr` and returns the connected socket.
-absl::StatusOr<Socket> TryOne(const AddrInfo& ai, const ConnectOptions& opts,
-                              const platform::Os& os) {
+// NewAttempt creates the socket for one attempt at `ai`: the family must
+// match source_address, the timeout is `timeout` when given (otherwise the
+// module default), and the socket is bound to source_address when given.
+// The socket closes itself if a step fails.
+absl::StatusOr<Socket> NewAttempt(const AddrInfo& ai,
+                                  const ConnectOptions& opts,
+                                  const std::optional<Timeout>& timeout,
+                                  const platform::Os& os) {
   if (opts.source_address.has_value() &&
       opts.source_address->family() != ai.family) {
     return InvalidArgument(kCall, "source_address",
@@ -39,22 +44,21 @@ absl::StatusOr<Socket> TryOne(const AddrInfo& ai, const ConnectOptions& opts,
   }
   absl::StatusOr<Socket> sock = Socket::Create(ai.family, ai.type, ai.proto, os);
   if (!sock.ok()) return sock.status();
-  if (opts.timeout.has_value()) {
-    if (absl::Status s = sock->SetTimeout(*opts.timeout); !s.ok()) {
-      (void)sock->Close();
-      return s;
-    }
+  if (timeout.has_value()) {
+    if (absl::Status s = sock->SetTimeout(*timeout); !s.ok()) return s;
   }
   if (opts.source_address.has_value()) {
-    if (absl::Status s = sock->Bind(*opts.source_address); !s.ok()) {
-      (void)sock->Close();
-      return s;
-    }
+    if (absl::Status s = sock->Bind(*opts.source_address); !s.ok()) return s;
   }
-  if (absl::Status s = sock->Connect(ai.address); !s.ok()) {
-    (void)sock->Close();
-    return s;
-  }
+  return sock;
+}
+
+// TryOne makes one attempt at `addr` and returns the connected socket.
+absl::StatusOr<Socket> TryOne(const AddrInfo& ai, const ConnectOptions& opts,
+                              const platform::Os& os) {
+  absl::StatusOr<Socket> sock = NewAttempt(ai, opts, opts.timeout, os);
+  if (!sock.ok()) return sock.status();
+  if (absl::Status s = sock->Connect(ai.address); !s.ok()) return s;
   return sock;
 }
 
@@ -83,29 +87,18 @@ struct InFlight {
 absl::StatusOr<Socket> StartOne(const AddrInfo& ai, const ConnectOptions& opts,
                                 const platform::Os& os, bool* done) {
   *done = false;
-  if (opts.source_address.has_value() &&
-      opts.source_address->family() != ai.family) {
-    return InvalidArgument(kCall, "source_address",
-                           "family differs from the address's");
-  }
-  absl::StatusOr<Socket> sock = Socket::Create(ai.family, ai.type, ai.proto, os);
+  absl::StatusOr<Socket> sock =
+      NewAttempt(ai, opts, Timeout(absl::ZeroDuration()), os);
   if (!sock.ok()) return sock.status();
-  absl::Status s = sock->SetTimeout(absl::ZeroDuration());
-  if (s.ok() && opts.source_address.has_value()) {
-    s = sock->Bind(*opts.source_address);
-  }
+  absl::Status s = sock->Connect(ai.address);
   if (s.ok()) {
-    s = sock->Connect(ai.address);
-    if (s.ok()) {
-      *done = true;
-      return sock;
-    }
-    const ErrorKind kind = GetErrorKind(s);
-    if (kind == ErrorKind::kInProgress || kind == ErrorKind::kWouldBlock) {
-      return sock;
-    }
+    *done = true;
+    return sock;
   }
-  (void)sock->Close();
+  const ErrorKind kind = GetErrorKind(s);
+  if (kind == ErrorKind::kInProgress || kind == ErrorKind::kWouldBlock) {
+    return sock;
+  }
   return s;
 }
 
