@@ -79,6 +79,15 @@ testing::AssertionResult HasKind(const absl::Status& status, ErrorKind kind) {
          << StatusText(status);
 }
 
+testing::AssertionResult MessageHas(const absl::Status& status,
+                                    std::string_view text) {
+  if (absl::StrContains(status.message(), text)) {
+    return testing::AssertionSuccess();
+  }
+  return testing::AssertionFailure()
+         << "status " << status << " does not say \"" << text << "\"";
+}
+
 testing::AssertionResult NamesArgument(const absl::Status& status,
                                        std::string_view argument) {
   if (GetErrorKind(status) != ErrorKind::kInvalidArgument) {

@@ -103,6 +103,10 @@ testing::AssertionResult NamesArgument(const absl::StatusOr<T>& result,
   return NamesArgument(result.status(), argument);
 }
 
+// MessageHas checks that a failed status's message contains `text`.
+testing::AssertionResult MessageHas(const absl::Status& status,
+                                    std::string_view text);
+
 // IsOk is the predicate behind ASSERT_OK / EXPECT_OK.
 testing::AssertionResult IsOk(const absl::Status& status);
 template <typename T>

@@ -28,16 +28,6 @@ std::string Bytes(std::initializer_list<int> values) {
   return out;
 }
 
-// MessageHas checks that a failed status's message contains `text`.
-testing::AssertionResult MessageHas(const absl::Status& status,
-                                    std::string_view text) {
-  if (absl::StrContains(status.message(), text)) {
-    return testing::AssertionSuccess();
-  }
-  return testing::AssertionFailure()
-         << "status " << status << " does not say \"" << text << "\"";
-}
-
 // ---------------------------------------------------------------- CONV-01
 
 TEST_P(ConversionsSuite, CONV_01_NetworkOrderIsBigEndianInMemory) {
