@@ -58,6 +58,18 @@ struct AddrInfo {
   int proto = 0;
   std::string canonname;  // empty unless requested (first result only)
   SocketAddress address;
+
+  // ToString renders the record for messages and logs:
+  // "AF_INET SOCK_STREAM proto 6 '' 127.0.0.1:80".
+  std::string ToString() const;
+
+  friend bool operator==(const AddrInfo& a, const AddrInfo& b) {
+    return a.family == b.family && a.type == b.type && a.proto == b.proto &&
+           a.canonname == b.canonname && a.address == b.address;
+  }
+  friend bool operator!=(const AddrInfo& a, const AddrInfo& b) {
+    return !(a == b);
+  }
 };
 
 // NameInfo is getnameinfo's result (Python: (host, port)).
