@@ -204,13 +204,10 @@ std::vector<AddrInfo> InterleaveFamilies(const std::vector<AddrInfo>& infos) {
   return out;
 }
 
-absl::StatusOr<Socket> CreateConnection(std::string_view host, int port,
-                                        ConnectOptions opts,
-                                        const platform::Os& os) {
-  if (host.empty()) return InvalidArgument(kCall, "host", "must not be empty");
-  if (port < 0 || port > 65535) {
-    return InvalidArgument(kCall, "port", "must be 0..65535");
-  }
+namespace {
+
+// CheckTimeout rejects a negative or infinite ConnectOptions::timeout.
+absl::Status CheckTimeout(const ConnectOptions& opts) {
   if (opts.timeout.has_value() && opts.timeout->has_value()) {
     absl::Duration t = **opts.timeout;
     if (t < absl::ZeroDuration() || t == absl::InfiniteDuration()) {
@@ -218,13 +215,13 @@ absl::StatusOr<Socket> CreateConnection(std::string_view host, int port,
                              "must be non-negative and finite");
     }
   }
-  AddrInfoHints hints;
-  hints.family = Family::kUnspec;
-  hints.type = Type::kStream;
-  absl::StatusOr<std::vector<AddrInfo>> infos =
-      GetAddrInfo(host, port, hints, os);
-  if (!infos.ok()) return infos.status();
+  return absl::OkStatus();
+}
 
+// ConnectToCandidates tries `infos` (validated, not empty) per `opts`.
+absl::StatusOr<Socket> ConnectToCandidates(const std::vector<AddrInfo>& infos,
+                                           const ConnectOptions& opts,
+                                           const platform::Os& os) {
   std::vector<std::string> attempts;
   absl::Status last;
   const Timeout timeout =
@@ -234,7 +231,7 @@ absl::StatusOr<Socket> CreateConnection(std::string_view host, int port,
     const absl::Time deadline = timeout.has_value()
                                     ? absl::Now() + *timeout
                                     : absl::InfiniteFuture();
-    absl::StatusOr<Socket> sock = Race(InterleaveFamilies(*infos), opts, os,
+    absl::StatusOr<Socket> sock = Race(InterleaveFamilies(infos), opts, os,
                                        deadline, &attempts, &last);
     if (sock.ok()) {
       if (absl::Status s = sock->SetTimeout(timeout); !s.ok()) return s;
@@ -242,7 +239,7 @@ absl::StatusOr<Socket> CreateConnection(std::string_view host, int port,
     }
     last = sock.status();
   } else {
-    for (const AddrInfo& ai : *infos) {
+    for (const AddrInfo& ai : infos) {
       absl::StatusOr<Socket> sock = TryOne(ai, opts, os);
       if (sock.ok()) return sock;
       last = sock.status();
@@ -250,7 +247,7 @@ absl::StatusOr<Socket> CreateConnection(std::string_view host, int port,
     }
   }
   if (last.ok()) {
-    // GetAddrInfo never succeeds with no result; kept for safety.
+    // Unreachable with a non-empty list; kept for safety.
     return MakeError(ErrorKind::kAddrInfoNoName, kCall);
   }
   if (attempts.empty()) {
@@ -263,6 +260,43 @@ absl::StatusOr<Socket> CreateConnection(std::string_view host, int port,
                       : attempts.back();
   return MakeError(GetErrorKind(last), kCall, GetNativeCode(last), "",
                    message);
+}
+
+}  // namespace
+
+absl::StatusOr<Socket> CreateConnection(std::string_view host, int port,
+                                        ConnectOptions opts,
+                                        const platform::Os& os) {
+  if (host.empty()) return InvalidArgument(kCall, "host", "must not be empty");
+  if (port < 0 || port > 65535) {
+    return InvalidArgument(kCall, "port", "must be 0..65535");
+  }
+  if (absl::Status s = CheckTimeout(opts); !s.ok()) return s;
+  AddrInfoHints hints;
+  hints.family = Family::kUnspec;
+  hints.type = Type::kStream;
+  absl::StatusOr<std::vector<AddrInfo>> infos =
+      GetAddrInfo(host, port, hints, os);
+  if (!infos.ok()) return infos.status();
+  return ConnectToCandidates(*infos, opts, os);
+}
+
+absl::StatusOr<Socket> CreateConnection(const std::vector<AddrInfo>& candidates,
+                                        ConnectOptions opts,
+                                        const platform::Os& os) {
+  if (candidates.empty()) {
+    return InvalidArgument(kCall, "candidates", "must not be empty");
+  }
+  for (const AddrInfo& ai : candidates) {
+    const bool inet = ai.family == Family::kInet || ai.family == Family::kInet6;
+    if (!inet || ai.type != Type::kStream || ai.address.family() != ai.family) {
+      return InvalidArgument(kCall, "candidates",
+                             "every record must be an AF_INET/AF_INET6 "
+                             "stream record of its own family");
+    }
+  }
+  if (absl::Status s = CheckTimeout(opts); !s.ok()) return s;
+  return ConnectToCandidates(candidates, opts, os);
 }
 
 }  // namespace xsock

@@ -69,6 +69,19 @@ absl::StatusOr<Socket> CreateConnection(
     std::string_view host, int port, ConnectOptions opts = {},
     const platform::Os& os = platform::NativeOs());
 
+// CreateConnection (candidates form) connects to one of `candidates`
+// (records from GetAddrInfo or built by the caller) exactly as the form
+// above does after resolving: in their order, or raced with
+// happy_eyeballs, with the same options, result and errors. Use it to
+// resolve once and connect several times, or to choose the addresses.
+// Errors: kInvalidArgument naming "candidates" when the list is empty or a
+// record is not a stream record of AF_INET/AF_INET6, "timeout" (negative or
+// infinite); then as above. Corresponds to socket + bind + connect
+// (+ poll). Python: none (create_connection always resolves).
+absl::StatusOr<Socket> CreateConnection(
+    const std::vector<AddrInfo>& candidates, ConnectOptions opts = {},
+    const platform::Os& os = platform::NativeOs());
+
 // InterleaveFamilies returns `infos` in the order RFC 8305 (Happy Eyeballs
 // v2, section 4) tries them: the family of the first result (the
 // resolver's preferred one, IPv6 on a host that prefers it) first, then

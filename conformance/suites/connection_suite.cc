@@ -1,8 +1,10 @@
 // conformance/suites/connection_suite.cc: CREATE-nn, CreateConnection
 // (docs/behaviour/connection.md).
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/match.h"
@@ -37,6 +39,61 @@ void ExpectEveryAttemptFailed(const absl::Status& status,
   for (const AddrInfo& ai : infos) {
     EXPECT_TRUE(MessageHas(status, ai.address.ToString() + ": "));
   }
+}
+
+// StreamRecord is the AddrInfo GetAddrInfo gives for a TCP address.
+AddrInfo StreamRecord(const SocketAddress& address) {
+  AddrInfo ai;
+  ai.family = address.family();
+  ai.type = Type::kStream;
+  ai.proto = 6;  // IPPROTO_TCP on every platform
+  ai.address = address;
+  return ai;
+}
+
+// Unanswered is a loopback listener whose accept queue is full: further
+// connects to it get no answer (the kernel drops their SYNs), so they hang
+// until their timeout. `queued` holds the connections that filled it.
+struct Unanswered {
+  Socket listener;
+  SocketAddress address;
+  std::vector<Socket> queued;
+};
+
+// MakeUnanswered listens on 127.0.0.1 with backlog 0 and connects clients
+// until one times out (at most 8). Returns nullopt where the platform
+// answers a full queue instead (Windows refuses with RST).
+absl::StatusOr<std::optional<Unanswered>> MakeUnanswered(
+    const platform::Os& os) {
+  Unanswered u;
+  absl::StatusOr<Socket> l = Socket::Create(Family::kInet, Type::kStream, 0, os);
+  if (!l.ok()) return l.status();
+  u.listener = *std::move(l);
+  if (absl::Status s = u.listener.Bind(Loopback(Family::kInet)); !s.ok()) {
+    return s;
+  }
+  if (absl::Status s = u.listener.Listen(0); !s.ok()) return s;
+  absl::StatusOr<SocketAddress> addr = u.listener.GetSockName();
+  if (!addr.ok()) return addr.status();
+  u.address = *addr;
+  for (int i = 0; i < 8; ++i) {
+    absl::StatusOr<Socket> c =
+        Socket::Create(Family::kInet, Type::kStream, 0, os);
+    if (!c.ok()) return c.status();
+    if (absl::Status s = c->SetTimeout(absl::Milliseconds(300)); !s.ok()) {
+      return s;
+    }
+    absl::Status s = c->Connect(u.address);
+    if (s.ok()) {
+      u.queued.push_back(*std::move(c));
+      continue;
+    }
+    if (GetErrorKind(s) == ErrorKind::kTimedOut) {
+      return std::optional<Unanswered>(std::move(u));
+    }
+    return std::optional<Unanswered>();
+  }
+  return std::optional<Unanswered>();
 }
 
 // ---------------------------------------------------------------- CREATE-01
@@ -208,6 +265,104 @@ TEST_P(ConnectionSuite, CREATE_06_HappyEyeballsRefusedListsEveryAttempt) {
   EXPECT_LT(watch.Elapsed(), kTimeoutUpperBound);
   ASSERT_FALSE(c.ok());
   ExpectEveryAttemptFailed(c.status(), infos);
+}
+
+// ---------------------------------------------------------------- CREATE-07
+
+TEST_P(ConnectionSuite, CREATE_07_CandidatesAreTriedWithoutResolving) {
+  ASSERT_OK_AND_ASSIGN(Listening l, ListenLoopback(Family::kInet));
+  ASSERT_OK_AND_ASSIGN(Bound closed, ClosedPort(Family::kInet));
+  ConnectOptions opts;
+  opts.all_errors = true;
+  ASSERT_OK_AND_ASSIGN(
+      Socket c, CreateConnection({StreamRecord(closed.address),
+                                  StreamRecord(l.address)},
+                                 opts, os()));
+  ASSERT_OK_AND_ASSIGN(SocketAddress peer, c.GetPeerName());
+  EXPECT_EQ(peer, l.address);
+  absl::StatusOr<Socket> refused =
+      CreateConnection({StreamRecord(closed.address)}, opts, os());
+  ASSERT_KIND(refused, ErrorKind::kConnectionRefused);
+  EXPECT_TRUE(MessageHas(refused.status(), closed.address.ToString()));
+}
+
+TEST_P(ConnectionSuite, CREATE_07_BadCandidatesAreRejected) {
+  EXPECT_INVALID_ARGUMENT(CreateConnection(std::vector<AddrInfo>{}, {}, os()),
+                          "candidates");
+  AddrInfo dgram = StreamRecord(Loopback(Family::kInet, 9));
+  dgram.type = Type::kDgram;
+  EXPECT_INVALID_ARGUMENT(CreateConnection({dgram}, {}, os()), "candidates");
+  AddrInfo mixed = StreamRecord(Loopback(Family::kInet, 9));
+  mixed.family = Family::kInet6;
+  EXPECT_INVALID_ARGUMENT(CreateConnection({mixed}, {}, os()), "candidates");
+  ConnectOptions opts;
+  opts.timeout = Timeout(absl::InfiniteDuration());
+  EXPECT_INVALID_ARGUMENT(
+      CreateConnection({StreamRecord(Loopback(Family::kInet, 9))}, opts, os()),
+      "timeout");
+}
+
+// ---------------------------------------------------------------- CREATE-08
+
+TEST_P(ConnectionSuite, CREATE_08_SequentialWaitsOutAnUnansweredAddress) {
+  ASSERT_OK_AND_ASSIGN(std::optional<Unanswered> hang, MakeUnanswered(os()));
+  if (!hang.has_value()) {
+    GTEST_SKIP() << "a full accept queue is refused here, not left unanswered";
+  }
+  ASSERT_OK_AND_ASSIGN(Listening l, ListenLoopback(Family::kInet));
+  ConnectOptions opts;
+  opts.timeout = Timeout(absl::Seconds(1));
+  opts.all_errors = true;
+  Stopwatch watch;
+  ASSERT_OK_AND_ASSIGN(
+      Socket c, CreateConnection({StreamRecord(hang->address),
+                                  StreamRecord(l.address)},
+                                 opts, os()));
+  const absl::Duration elapsed = watch.Elapsed();
+  // The first attempt has the whole timeout before the second starts.
+  EXPECT_GE(elapsed, absl::Milliseconds(900));
+  EXPECT_LT(elapsed, absl::Seconds(1) + kTimeoutUpperBound);
+  ASSERT_OK_AND_ASSIGN(SocketAddress peer, c.GetPeerName());
+  EXPECT_EQ(peer, l.address);
+  // Both addresses unanswered: the error is the timeout's.
+  opts.timeout = Timeout(absl::Milliseconds(300));
+  absl::StatusOr<Socket> none =
+      CreateConnection({StreamRecord(hang->address)}, opts, os());
+  ASSERT_KIND(none, ErrorKind::kTimedOut);
+  EXPECT_EQ(GetErrorClass(none.status()), ErrorClass::kTimeout);
+}
+
+TEST_P(ConnectionSuite, CREATE_08_HappyEyeballsStartsTheNextAfterTheDelay) {
+  ASSERT_OK_AND_ASSIGN(std::optional<Unanswered> hang, MakeUnanswered(os()));
+  if (!hang.has_value()) {
+    GTEST_SKIP() << "a full accept queue is refused here, not left unanswered";
+  }
+  ASSERT_OK_AND_ASSIGN(Listening l, ListenLoopback(Family::kInet));
+  ConnectOptions opts;
+  opts.happy_eyeballs = true;
+  opts.timeout = Timeout(absl::Seconds(20));
+  Stopwatch watch;
+  ASSERT_OK_AND_ASSIGN(
+      Socket c, CreateConnection({StreamRecord(hang->address),
+                                  StreamRecord(l.address)},
+                                 opts, os()));
+  const absl::Duration elapsed = watch.Elapsed();
+  // The second attempt starts after the 250 ms Connection Attempt Delay,
+  // long before the first attempt's 20 s timeout.
+  EXPECT_GE(elapsed, absl::Milliseconds(240));
+  EXPECT_LT(elapsed, kTimeoutUpperBound);
+  ASSERT_OK_AND_ASSIGN(SocketAddress peer, c.GetPeerName());
+  EXPECT_EQ(peer, l.address);
+  EXPECT_EQ(c.GetTimeout(), Timeout(absl::Seconds(20)));
+  // Blocking (no timeout) races the same way.
+  opts.timeout = Timeout();
+  ASSERT_OK_AND_ASSIGN(
+      Socket b, CreateConnection({StreamRecord(hang->address),
+                                  StreamRecord(l.address)},
+                                 opts, os()));
+  ASSERT_OK_AND_ASSIGN(SocketAddress peer2, b.GetPeerName());
+  EXPECT_EQ(peer2, l.address);
+  EXPECT_TRUE(b.GetBlocking());
 }
 
 }  // namespace
