@@ -1,5 +1,7 @@
-// xsock/resolver.cc: validation, the numeric fast path, and the module
-// functions built on getaddrinfo/getnameinfo (gethostbyname, getfqdn).
+// xsock/resolver.cc: validation, the numeric fast path, the module
+// functions built on getaddrinfo (gethostbyname, gethostbyaddr of a name,
+// getfqdn), and the validated calls into the backend's host, protocol and
+// services databases.
 
 #include "xsock/resolver.h"
 
@@ -268,22 +270,6 @@ absl::StatusOr<std::string> GetHostByName(std::string_view name,
 
 namespace {
 
-// ServiceType maps a protocol name of getserv* to the socket type whose
-// records carry its services; "" is any type.
-absl::Status ServiceType(std::string_view call, std::string_view proto,
-                         const platform::Os& os, std::optional<Type>* type) {
-  if (proto.empty()) {
-    *type = std::nullopt;
-  } else if (proto == "tcp") {
-    *type = Type::kStream;
-  } else if (proto == "udp") {
-    *type = Type::kDgram;
-  } else {
-    return Unimplemented(call, "a protocol other than tcp and udp", os.Name());
-  }
-  return absl::OkStatus();
-}
-
 bool AllDigits(std::string_view s) {
   for (char c : s) {
     if (c < '0' || c > '9') return false;
@@ -293,30 +279,63 @@ bool AllDigits(std::string_view s) {
 
 }  // namespace
 
+absl::StatusOr<HostEntry> GetHostByNameEx(std::string_view name,
+                                          const platform::Os& os) {
+  if (HasNul(name)) {
+    return InvalidArgument("gethostbyname_ex", "name", "embedded NUL byte");
+  }
+  const std::string text(name);
+  return os.GetHostByName(text.c_str());
+}
+
+absl::StatusOr<HostEntry> GetHostByAddr(std::string_view ip_address,
+                                        const platform::Os& os) {
+  if (HasNul(ip_address)) {
+    return InvalidArgument("gethostbyaddr", "ip_address", "embedded NUL byte");
+  }
+  SocketAddress address;
+  if (ip_address.empty()) {
+    address = SocketAddress::Inet4({0, 0, 0, 0}, 0);
+  } else if (ip_address == "<broadcast>") {
+    address = SocketAddress::Inet4({255, 255, 255, 255}, 0);
+  } else if (auto v4 = ParseIPv4(ip_address)) {
+    address = SocketAddress::Inet4(*v4, 0);
+  } else if (auto v6 = ParseIPv6(ip_address)) {
+    address = SocketAddress::Inet6(*v6, 0);
+  } else {
+    absl::StatusOr<std::vector<AddrInfo>> resolved =
+        Resolve(ip_address, std::nullopt, AddrInfoHints(), os);
+    if (!resolved.ok()) return resolved.status();
+    address = resolved->front().address;  // port 0: no port was given
+  }
+  return os.GetHostByAddr(address);
+}
+
+absl::StatusOr<int> GetProtoByName(std::string_view name,
+                                   const platform::Os& os) {
+  if (HasNul(name)) {
+    return InvalidArgument("getprotobyname", "name", "embedded NUL byte");
+  }
+  const std::string text(name);
+  return os.GetProtoByName(text.c_str());
+}
+
 absl::StatusOr<uint16_t> GetServByName(std::string_view name,
                                        std::string_view proto,
                                        const platform::Os& os) {
   constexpr std::string_view kCall = "getservbyname";
   if (HasNul(name)) return InvalidArgument(kCall, "name", "embedded NUL byte");
-  AddrInfoHints hints;
-  hints.family = Family::kInet;
-  hints.flags = kAiPassive;
-  absl::Status status = ServiceType(kCall, proto, os, &hints.type);
-  if (!status.ok()) return status;
-  const absl::Status not_found =
-      MakeError(ErrorKind::kNotFound, kCall, 0, "", "service/proto not found");
-  if (name.empty() || AllDigits(name)) return not_found;
-  const std::string text(name);
-  absl::StatusOr<std::vector<AddrInfo>> result =
-      os.GetAddrInfo(nullptr, text.c_str(), hints);
-  if (!result.ok()) {
-    if (GetErrorClass(result.status()) == ErrorClass::kAddressInfo) {
-      return not_found;
-    }
-    return result.status();
+  if (HasNul(proto)) {
+    return InvalidArgument(kCall, "proto", "embedded NUL byte");
   }
-  if (result->empty()) return not_found;
-  return result->front().address.port();
+  if (name.empty() || AllDigits(name)) {
+    return MakeError(ErrorKind::kNotFound, kCall, 0, "",
+                     "service/proto not found");
+  }
+  const std::string name_text(name);
+  const std::string proto_text(proto);
+  return os.GetServByName(name_text.c_str(),
+                          proto.empty() ? nullptr : proto_text.c_str());
 }
 
 absl::StatusOr<std::string> GetServByPort(int port, std::string_view proto,
@@ -325,24 +344,12 @@ absl::StatusOr<std::string> GetServByPort(int port, std::string_view proto,
   if (port < 0 || port > 65535) {
     return InvalidArgument(kCall, "port", "must be 0-65535");
   }
-  std::optional<Type> type;
-  absl::Status status = ServiceType(kCall, proto, os, &type);
-  if (!status.ok()) return status;
-  uint32_t flags = kNiNumericHost;
-  if (type == Type::kDgram) flags |= kNiDgram;
-  absl::StatusOr<NameInfo> info = os.GetNameInfo(
-      SocketAddress::Inet4({127, 0, 0, 1}, static_cast<uint16_t>(port)),
-      flags);
-  const absl::Status not_found =
-      MakeError(ErrorKind::kNotFound, kCall, 0, "", "port/proto not found");
-  if (!info.ok()) {
-    if (GetErrorClass(info.status()) == ErrorClass::kAddressInfo) {
-      return not_found;
-    }
-    return info.status();
+  if (HasNul(proto)) {
+    return InvalidArgument(kCall, "proto", "embedded NUL byte");
   }
-  if (info->service.empty() || AllDigits(info->service)) return not_found;
-  return info->service;
+  const std::string proto_text(proto);
+  return os.GetServByPort(static_cast<uint16_t>(port),
+                          proto.empty() ? nullptr : proto_text.c_str());
 }
 
 bool HasIpv6(const platform::Os& os) {
@@ -356,23 +363,13 @@ std::string GetFqdn(std::string_view name, const platform::Os& os) {
     if (!host.ok()) return current;
     current = *host;
   }
-  AddrInfoHints hints;
-  hints.type = Type::kStream;
-  hints.flags = kAiCanonName;
-  absl::StatusOr<std::vector<AddrInfo>> resolved =
-      Resolve(current, std::nullopt, hints, os);
-  if (!resolved.ok()) return current;
-  const AddrInfo& first = resolved->front();
-  absl::StatusOr<NameInfo> reverse = GetNameInfo(first.address, kNiNameReqd, os);
-  if (!reverse.ok()) return current;
-  std::vector<std::string> candidates = {reverse->host};
-  for (const AddrInfo& info : *resolved) {
-    if (!info.canonname.empty()) candidates.push_back(info.canonname);
+  absl::StatusOr<HostEntry> entry = GetHostByAddr(current, os);
+  if (!entry.ok()) return current;
+  if (entry->name.find('.') != std::string::npos) return entry->name;
+  for (const std::string& alias : entry->aliases) {
+    if (alias.find('.') != std::string::npos) return alias;
   }
-  for (const std::string& candidate : candidates) {
-    if (candidate.find('.') != std::string::npos) return candidate;
-  }
-  return reverse->host;
+  return entry->name;
 }
 
 }  // namespace xsock

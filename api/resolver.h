@@ -1,9 +1,10 @@
 // xsock/resolver.h
 //
-// Name resolution: getaddrinfo, getnameinfo, gethostname, gethostbyname and
-// getfqdn with the behaviour of Python's socket module. Include as
-// "xsock/resolver.h". The documented behaviour is docs/behaviour/resolver.md
-// (NAME-nn).
+// Name resolution and the network databases: getaddrinfo, getnameinfo,
+// gethostname, gethostbyname, gethostbyname_ex, gethostbyaddr, getfqdn,
+// getprotobyname, getservbyname and getservbyport with the behaviour of
+// Python's socket module. Include as "xsock/resolver.h". The documented
+// behaviour is docs/behaviour/resolver.md (NAME-nn).
 //
 // Arguments are validated once, here, before any backend call:
 //   - host "" means no host, as a null host does (Python's "" of an address
@@ -25,8 +26,12 @@
 //
 // Errors keep Python's classes apart (core/error.h GetErrorClass):
 // resolution failures are ErrorClass::kAddressInfo (ErrorKind::kAddrInfo*,
-// with the EAI code and the system's text), system failures are kOsError. A
-// resolution that succeeds has at least one result.
+// with the EAI code and the system's text), host database failures
+// (gethostbyname_ex, gethostbyaddr) are ErrorClass::kHostError
+// (ErrorKind::kHost*, with h_errno or the WSA code and the system's text),
+// a protocol or service the databases do not list is kNotFound of class
+// kOsError (Python's OSError without errno), system failures are kOsError.
+// A resolution that succeeds has at least one result.
 
 #ifndef XSOCK_API_RESOLVER_H_
 #define XSOCK_API_RESOLVER_H_
@@ -94,39 +99,75 @@ absl::StatusOr<std::string> GetHostName(
 absl::StatusOr<std::string> GetHostByName(
     std::string_view name, const platform::Os& os = platform::NativeOs());
 
+// GetHostByNameEx looks `name` up in the host database, IPv4 only, and
+// returns its official name, aliases and IPv4 addresses (port 0). Python:
+// socket.gethostbyname_ex(name). A numeric IPv4 name is its own entry
+// (name and one address). OS call: the backend's GetHostByName
+// (gethostbyname_r / gethostbyname). Errors: kInvalidArgument naming "name"
+// for an embedded NUL; the kHost* kinds (ErrorClass::kHostError): e.g.
+// kHostNotFound for a name that does not resolve, kHostTryAgain when the
+// resolver cannot be reached. Python first checks the name with
+// getaddrinfo and so reports an unknown name as socket.gaierror; xsock asks
+// the host database directly and reports socket.herror's class.
+absl::StatusOr<HostEntry> GetHostByNameEx(
+    std::string_view name, const platform::Os& os = platform::NativeOs());
+
+// GetHostByAddr returns the host database entry of an address: its name,
+// aliases and addresses (of the address's family, port 0). Python:
+// socket.gethostbyaddr(ip_address). `ip_address` is an IPv4 or IPv6
+// literal, or a host name, which is first resolved with GetAddrInfo (any
+// family, the first record's address), as Python does; "" means 0.0.0.0
+// and "<broadcast>" 255.255.255.255 (Python's rules for a host). OS calls:
+// getaddrinfo for a name, then the backend's GetHostByAddr
+// (gethostbyaddr_r / gethostbyaddr). Errors: kInvalidArgument naming
+// "ip_address" for an embedded NUL; the kAddrInfo* kinds of GetAddrInfo
+// for a name that does not resolve (class kAddressInfo); the kHost* kinds
+// for an address the host database has no name for (class kHostError).
+absl::StatusOr<HostEntry> GetHostByAddr(
+    std::string_view ip_address,
+    const platform::Os& os = platform::NativeOs());
+
 // GetFqdn returns a fully qualified name for `name` (Python:
 // socket.getfqdn(name)), never an error:
 //   1. surrounding whitespace is stripped; "", "0.0.0.0" and "::" mean the
 //      local host: GetHostName() (when that fails, the name is returned);
-//   2. the name is resolved with GetAddrInfo(name, no port, AI_CANONNAME,
-//      SOCK_STREAM); the primary name is the reverse lookup of the first
-//      address (GetNameInfo with NI_NAMEREQD), and the aliases are the
-//      canonical name getaddrinfo reported (in place of gethostbyaddr's
-//      alias list);
-//   3. if the resolution or the reverse lookup fails, the name of step 1 is
-//      returned; otherwise the first of (primary name, aliases) that contains
-//      a '.', or else the primary name.
+//   2. GetHostByAddr(name) gives a host entry; when it fails, the name of
+//      step 1 is returned;
+//   3. otherwise the first of (the entry's name, its aliases in order) that
+//      contains a '.', or else the entry's name.
 std::string GetFqdn(std::string_view name = "",
                     const platform::Os& os = platform::NativeOs());
 
+// GetProtoByName returns the number of protocol `name` from the system's
+// protocols database ("tcp" is 6, "udp" 17). Python:
+// socket.getprotobyname(name). OS call: the backend's GetProtoByName
+// (getprotobyname_r / getprotobyname). Errors: kInvalidArgument naming
+// "name" for an embedded NUL; kNotFound "protocol not found"
+// (ErrorClass::kOsError, as Python's OSError without errno).
+absl::StatusOr<int> GetProtoByName(
+    std::string_view name, const platform::Os& os = platform::NativeOs());
+
 // GetServByName returns the port of service `name` for protocol `proto`
-// ("tcp", "udp", or "" for any) from the system's services database.
-// Python: socket.getservbyname(name, proto). The database is read through
-// getaddrinfo (no host, AI_PASSIVE, AF_INET, the socket type of `proto`);
-// a decimal number is not a service name. Errors: kNotFound "service/proto
-// not found" (ErrorClass::kOsError, as Python's OSError without errno);
-// kInvalidArgument naming "name" for an embedded NUL; kUnimplemented for a
-// `proto` other than "tcp", "udp" and "".
+// (any protocol name of the database, or "" for the first entry of any
+// protocol) from the system's services database. Python:
+// socket.getservbyname(name, proto). OS call: the backend's GetServByName
+// (getservbyname_r / getservbyname, a null protocol for ""); "" and a
+// decimal number are not service names and fail without a call. Errors:
+// kNotFound "service/proto not found" (ErrorClass::kOsError, as Python's
+// OSError without errno); kInvalidArgument naming "name" or "proto" for an
+// embedded NUL.
 absl::StatusOr<uint16_t> GetServByName(
     std::string_view name, std::string_view proto = "",
     const platform::Os& os = platform::NativeOs());
 
 // GetServByPort returns the service name of `port` for protocol `proto`
-// ("tcp", "udp", or "", which looks up tcp). Python: socket.getservbyport.
-// The database is read through getnameinfo (127.0.0.1, NI_NUMERICHOST, and
-// NI_DGRAM for "udp"). Errors: kInvalidArgument naming "port" outside
-// 0..65535 (Python: OverflowError); kNotFound "port/proto not found"
-// (kOsError class); kUnimplemented for another `proto`.
+// (any protocol name of the database, or "" for the first entry of any
+// protocol) from the system's services database. Python:
+// socket.getservbyport(port, proto). OS call: the backend's GetServByPort
+// (getservbyport_r / getservbyport, a null protocol for ""). Errors:
+// kInvalidArgument naming "port" outside 0..65535 (Python: OverflowError)
+// or "proto" for an embedded NUL; kNotFound "port/proto not found"
+// (kOsError class).
 absl::StatusOr<std::string> GetServByPort(
     int port, std::string_view proto = "",
     const platform::Os& os = platform::NativeOs());

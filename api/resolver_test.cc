@@ -33,7 +33,14 @@ class CountingOs : public platform::Os {
   mutable int getaddrinfo_calls = 0;
   mutable int getnameinfo_calls = 0;
   mutable int gethostname_calls = 0;
+  mutable int gethostbyname_calls = 0;
+  mutable int gethostbyaddr_calls = 0;
+  mutable int netdb_calls = 0;  // getprotobyname, getservbyname/port
+  mutable SocketAddress last_hostbyaddr;
+  mutable bool last_proto_was_null = false;
   std::optional<absl::StatusOr<std::vector<AddrInfo>>> answer;
+  // `host_answer`, when set, replaces the backend's gethostbyaddr.
+  std::optional<absl::StatusOr<HostEntry>> host_answer;
 
   std::string_view Name() const override { return real_.Name(); }
   bool Supports(platform::Capability c) const override {
@@ -152,6 +159,33 @@ class CountingOs : public platform::Os {
   absl::StatusOr<std::string> GetHostName() const override {
     ++gethostname_calls;
     return real_.GetHostName();
+  }
+  absl::StatusOr<HostEntry> GetHostByName(const char* name) const override {
+    ++gethostbyname_calls;
+    return real_.GetHostByName(name);
+  }
+  absl::StatusOr<HostEntry> GetHostByAddr(
+      const SocketAddress& addr) const override {
+    ++gethostbyaddr_calls;
+    last_hostbyaddr = addr;
+    if (host_answer.has_value()) return *host_answer;
+    return real_.GetHostByAddr(addr);
+  }
+  absl::StatusOr<int> GetProtoByName(const char* name) const override {
+    ++netdb_calls;
+    return real_.GetProtoByName(name);
+  }
+  absl::StatusOr<uint16_t> GetServByName(const char* name,
+                                         const char* proto) const override {
+    ++netdb_calls;
+    last_proto_was_null = proto == nullptr;
+    return real_.GetServByName(name, proto);
+  }
+  absl::StatusOr<std::string> GetServByPort(uint16_t port,
+                                            const char* proto) const override {
+    ++netdb_calls;
+    last_proto_was_null = proto == nullptr;
+    return real_.GetServByPort(port, proto);
   }
   absl::StatusOr<int> OpenHandleCountForTesting() const override {
     return real_.OpenHandleCountForTesting();
@@ -369,21 +403,78 @@ TEST_F(ResolverTest, GetHostByNameSpecialNamesAndLiterals) {
 }
 
 TEST_F(ResolverTest, GetFqdnPrefersANameWithADot) {
-  // The reverse lookup of 127.0.0.1 is the backend's; the canonical name
-  // is ours: a dotted canonical name wins when the reverse name has no dot.
+  // Python's getfqdn: the first of (name, aliases...) with a dot, else the
+  // name, from gethostbyaddr of the name.
+  HostEntry entry;
+  entry.name = "somehost";
+  entry.aliases = {"alias", "somehost.example", "other.example"};
+  entry.addresses = {SocketAddress::Inet4({127, 0, 0, 1}, 0)};
+  os_.host_answer = entry;
+  EXPECT_EQ(GetFqdn("127.0.0.1", os_), "somehost.example");
+  EXPECT_EQ(GetFqdn("  127.0.0.1\t", os_), "somehost.example");
+  EXPECT_EQ(os_.last_hostbyaddr, SocketAddress::Inet4({127, 0, 0, 1}, 0));
+  entry.name = "somehost.local";
+  os_.host_answer = entry;
+  EXPECT_EQ(GetFqdn("127.0.0.1", os_), "somehost.local");
+  entry.name = "somehost";
+  entry.aliases = {"alias"};
+  os_.host_answer = entry;
+  EXPECT_EQ(GetFqdn("127.0.0.1", os_), "somehost");
+  EXPECT_EQ(os_.gethostbyaddr_calls, 4);
+  // A host error from gethostbyaddr gives the name back.
+  os_.host_answer = absl::StatusOr<HostEntry>(
+      MakeError(ErrorKind::kHostNotFound, "gethostbyaddr", 1, "h_errno"));
+  EXPECT_EQ(GetFqdn(" 10.1.2.3 ", os_), "10.1.2.3");
+}
+
+TEST_F(ResolverTest, GetHostByAddrResolvesANameFirst) {
+  HostEntry entry;
+  entry.name = "answer";
+  os_.host_answer = entry;
   AddrInfo info;
-  info.family = Family::kInet;
-  info.canonname = "host.example";
-  info.address = SocketAddress::Inet4({127, 0, 0, 1}, 0);
+  info.family = Family::kInet6;
+  info.address = SocketAddress::Inet6({0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0,
+                                       0, 0, 0, 0, 0, 9},
+                                      0);
   os_.answer = std::vector<AddrInfo>{info};
-  absl::StatusOr<NameInfo> reverse =
-      platform::NativeOs().GetNameInfo(info.address, kNiNameReqd);
-  if (!reverse.ok()) GTEST_SKIP() << "no reverse name for 127.0.0.1";
-  const std::string expected = reverse->host.find('.') != std::string::npos
-                                   ? reverse->host
-                                   : "host.example";
-  EXPECT_EQ(GetFqdn("somehost", os_), expected);
-  EXPECT_EQ(GetFqdn("  somehost\t", os_), expected);
+  ASSERT_EQ(GetHostByAddr("somewhere", os_).value(), entry);
+  EXPECT_EQ(os_.getaddrinfo_calls, 1);
+  EXPECT_EQ(os_.last_hostbyaddr, info.address);
+  // Literals and Python's special names make no getaddrinfo call.
+  os_.getaddrinfo_calls = 0;
+  ASSERT_TRUE(GetHostByAddr("192.0.2.1", os_).ok());
+  EXPECT_EQ(os_.last_hostbyaddr, SocketAddress::Inet4({192, 0, 2, 1}, 0));
+  ASSERT_TRUE(GetHostByAddr("::1", os_).ok());
+  EXPECT_EQ(os_.last_hostbyaddr.family(), Family::kInet6);
+  ASSERT_TRUE(GetHostByAddr("", os_).ok());
+  EXPECT_EQ(os_.last_hostbyaddr, SocketAddress::Inet4({0, 0, 0, 0}, 0));
+  ASSERT_TRUE(GetHostByAddr("<broadcast>", os_).ok());
+  EXPECT_EQ(os_.last_hostbyaddr,
+            SocketAddress::Inet4({255, 255, 255, 255}, 0));
+  EXPECT_EQ(os_.getaddrinfo_calls, 0);
+  // A name that does not resolve is the getaddrinfo error (gaierror).
+  os_.answer = absl::StatusOr<std::vector<AddrInfo>>(
+      MakeError(ErrorKind::kAddrInfoNoName, "getaddrinfo", -2, "EAI"));
+  os_.gethostbyaddr_calls = 0;
+  absl::StatusOr<HostEntry> r = GetHostByAddr("nowhere", os_);
+  EXPECT_EQ(GetErrorClass(r.status()), ErrorClass::kAddressInfo);
+  EXPECT_EQ(os_.gethostbyaddr_calls, 0);
+}
+
+TEST_F(ResolverTest, HostAndProtocolLookupsValidateBeforeTheBackend) {
+  EXPECT_TRUE(NamesArgument(
+      GetHostByNameEx(std::string_view("a\0b", 3), os_).status(), "name"));
+  EXPECT_TRUE(NamesArgument(
+      GetHostByAddr(std::string_view("1\0", 2), os_).status(),
+      "ip_address"));
+  EXPECT_TRUE(NamesArgument(
+      GetProtoByName(std::string_view("t\0", 2), os_).status(), "name"));
+  EXPECT_EQ(os_.gethostbyname_calls, 0);
+  EXPECT_EQ(os_.gethostbyaddr_calls, 0);
+  EXPECT_EQ(os_.getaddrinfo_calls, 0);
+  EXPECT_EQ(os_.netdb_calls, 0);
+  ASSERT_TRUE(GetHostByNameEx("localhost", os_).ok());
+  EXPECT_EQ(os_.gethostbyname_calls, 1);
 }
 
 TEST_F(ResolverTest, GetFqdnReturnsTheNameWhenNothingResolves) {
@@ -403,26 +494,39 @@ TEST_F(ResolverTest, ServicesValidateBeforeTheBackend) {
             ErrorKind::kNotFound);
   EXPECT_EQ(GetErrorKind(GetServByName("", "", os_).status()),
             ErrorKind::kNotFound);
-  EXPECT_EQ(GetErrorKind(GetServByName("http", "sctp", os_).status()),
-            ErrorKind::kUnimplemented);
   EXPECT_TRUE(NamesArgument(
       GetServByName(std::string_view("h\0", 2), "", os_).status(), "name"));
-  EXPECT_EQ(os_.getaddrinfo_calls, 0);
+  EXPECT_TRUE(NamesArgument(
+      GetServByName("http", std::string_view("t\0", 2), os_).status(),
+      "proto"));
   EXPECT_TRUE(NamesArgument(GetServByPort(70000, "", os_).status(), "port"));
-  EXPECT_EQ(GetErrorKind(GetServByPort(80, "sctp", os_).status()),
-            ErrorKind::kUnimplemented);
+  EXPECT_TRUE(NamesArgument(GetServByPort(-1, "", os_).status(), "port"));
+  EXPECT_TRUE(NamesArgument(
+      GetServByPort(80, std::string_view("u\0", 2), os_).status(), "proto"));
+  EXPECT_EQ(os_.netdb_calls, 0);
+  EXPECT_EQ(os_.getaddrinfo_calls, 0);
   EXPECT_EQ(os_.getnameinfo_calls, 0);
 }
 
-TEST_F(ResolverTest, ServiceLookupFailuresAreNotFoundOsErrors) {
-  os_.answer = absl::StatusOr<std::vector<AddrInfo>>(
-      MakeError(ErrorKind::kAddrInfoService, "getaddrinfo", -8, "EAI"));
-  absl::StatusOr<uint16_t> r = GetServByName("nothing", "udp", os_);
+TEST_F(ResolverTest, ServiceLookupsReachTheBackendWithAnyProtocol) {
+  // "" is a null protocol (any); another name is passed as is.
+  (void)GetServByName("http", "", os_);
+  EXPECT_TRUE(os_.last_proto_was_null);
+  absl::StatusOr<uint16_t> r = GetServByName("http", "xsock-proto", os_);
+  EXPECT_FALSE(os_.last_proto_was_null);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(GetErrorKind(r.status()), ErrorKind::kNotFound);
   EXPECT_EQ(GetErrorClass(r.status()), ErrorClass::kOsError);
   EXPECT_EQ(GetFailedCall(r.status()), "getservbyname");
-  EXPECT_EQ(os_.getaddrinfo_calls, 1);
+  (void)GetServByPort(80, "", os_);
+  EXPECT_TRUE(os_.last_proto_was_null);
+  absl::StatusOr<std::string> p = GetServByPort(80, "xsock-proto", os_);
+  EXPECT_FALSE(os_.last_proto_was_null);
+  ASSERT_FALSE(p.ok());
+  EXPECT_EQ(GetFailedCall(p.status()), "getservbyport");
+  EXPECT_EQ(os_.netdb_calls, 4);
+  EXPECT_EQ(os_.getaddrinfo_calls, 0);
+  EXPECT_EQ(os_.getnameinfo_calls, 0);
 }
 
 }  // namespace

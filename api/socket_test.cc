@@ -297,6 +297,23 @@ class FakeOs : public platform::Os {
   absl::StatusOr<std::string> GetHostName() const override {
     return Unimplemented("gethostname", "name resolution", "fake");
   }
+  absl::StatusOr<HostEntry> GetHostByName(const char*) const override {
+    return Unimplemented("gethostbyname", "host database", "fake");
+  }
+  absl::StatusOr<HostEntry> GetHostByAddr(const SocketAddress&) const override {
+    return Unimplemented("gethostbyaddr", "host database", "fake");
+  }
+  absl::StatusOr<int> GetProtoByName(const char*) const override {
+    return Unimplemented("getprotobyname", "protocol database", "fake");
+  }
+  absl::StatusOr<uint16_t> GetServByName(const char*,
+                                         const char*) const override {
+    return Unimplemented("getservbyname", "services database", "fake");
+  }
+  absl::StatusOr<std::string> GetServByPort(uint16_t,
+                                            const char*) const override {
+    return Unimplemented("getservbyport", "services database", "fake");
+  }
   absl::StatusOr<int> OpenHandleCountForTesting() const override { return 0; }
 };
 

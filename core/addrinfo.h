@@ -1,7 +1,8 @@
 // core/addrinfo.h
 //
 // Portable vocabulary of name resolution: the hints and typed results of
-// getaddrinfo, and the AI_* / NI_* flag bits. The values are xsock's own; each
+// getaddrinfo, the AI_* / NI_* flag bits, and the host database entry of
+// gethostbyname_ex / gethostbyaddr. The values are xsock's own; each
 // backend translates them to its C library's (or Winsock's) in one place and
 // maps EAI_* codes onto ErrorKinds of ErrorClass::kAddressInfo.
 //
@@ -13,6 +14,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/address.h"
 #include "core/types.h"
@@ -76,6 +78,28 @@ struct AddrInfo {
 struct NameInfo {
   std::string host;
   std::string service;
+};
+
+// HostEntry is a host database entry, the result of gethostbyname_ex and
+// gethostbyaddr (Python: the 3-tuple (hostname, aliaslist, ipaddrlist)). The
+// addresses are IPv4 or IPv6 addresses with port 0, in the order the system
+// listed them.
+struct HostEntry {
+  std::string name;
+  std::vector<std::string> aliases;
+  std::vector<SocketAddress> addresses;
+
+  // ToString renders the entry for messages and logs:
+  // "'localhost' ['ip6-localhost'] [127.0.0.1, ::1]" (hosts without port).
+  std::string ToString() const;
+
+  friend bool operator==(const HostEntry& a, const HostEntry& b) {
+    return a.name == b.name && a.aliases == b.aliases &&
+           a.addresses == b.addresses;
+  }
+  friend bool operator!=(const HostEntry& a, const HostEntry& b) {
+    return !(a == b);
+  }
 };
 
 }  // namespace xsock

@@ -33,7 +33,8 @@ namespace xsock {
 enum class ErrorClass {
   kNone,         // OK status.
   kOsError,      // socket.error / OSError (errno or WSA code)
-  kHostError,    // socket.herror (h_errno from gethostbyname_ex/gethostbyaddr)
+  kHostError,    // socket.herror (h_errno from gethostbyname_ex/gethostbyaddr:
+                 // the kHost* kinds)
   kAddressInfo,  // socket.gaierror (EAI_* from getaddrinfo/getnameinfo)
   kTimeout,      // socket.timeout / TimeoutError
 };
@@ -89,6 +90,12 @@ enum class ErrorClass {
   X(Shutdown, kFailedPrecondition, kOsError,                                 \
     "cannot send after socket shutdown")                                     \
   X(HostNotFound, kNotFound, kHostError, "host not found")                   \
+  X(HostTryAgain, kUnavailable, kHostError,                                  \
+    "host lookup failed for now, try again later")                           \
+  X(HostNoRecovery, kUnavailable, kHostError,                                \
+    "non-recoverable failure in host lookup")                                \
+  X(HostNoData, kNotFound, kHostError,                                       \
+    "valid name, no address of the requested type")                          \
   X(AddressInfo, kNotFound, kAddressInfo, "address resolution failed")      \
   X(AddrInfoNoName, kNotFound, kAddressInfo,                                 \
     "name or service not known")                                             \

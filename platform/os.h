@@ -318,6 +318,57 @@ class Os {
   // gethostname().
   virtual absl::StatusOr<std::string> GetHostName() const = 0;
 
+  // --- host, protocol and service databases -----------------------------------
+  // The netdb lookups of Python's gethostbyname_ex, gethostbyaddr,
+  // getprotobyname, getservbyname and getservbyport. Arguments have been
+  // validated by api/. POSIX backends use the reentrant *_r functions where
+  // the C library has them (glibc) and otherwise the classic functions under
+  // one process-wide mutex (their results live in static storage); Winsock's
+  // results are per thread, so the Windows backend calls them directly.
+  // Host errors are h_errno (WSAGetLastError on Windows) through the
+  // backend's one h_errno table: HOST_NOT_FOUND / WSAHOST_NOT_FOUND is
+  // kHostNotFound, TRY_AGAIN / WSATRY_AGAIN kHostTryAgain, NO_RECOVERY /
+  // WSANO_RECOVERY kHostNoRecovery, NO_DATA (= NO_ADDRESS) / WSANO_DATA
+  // kHostNoData (ErrorClass kHostError), with the native code (labelled
+  // "h_errno", or "WSA") and the system's text for it (hstrerror); an
+  // internal error (NETDB_INTERNAL) is the OS error in errno. A protocol or
+  // service lookup that finds nothing is kNotFound (ErrorClass kOsError, as
+  // Python's OSError without errno) with the message "protocol not found",
+  // "service/proto not found" or "port/proto not found" and no native code.
+
+  // GetHostByName looks `name` up in the host database, IPv4 only: the
+  // official name, the aliases and the IPv4 addresses (port 0). A numeric
+  // IPv4 name is returned as its own entry by the C library. Corresponds to
+  // gethostbyname_r() / gethostbyname(). Errors: the kHost* kinds.
+  virtual absl::StatusOr<HostEntry> GetHostByName(const char* name) const = 0;
+
+  // GetHostByAddr looks the IPv4 or IPv6 address `addr` (the port is
+  // ignored) up in the host database: its name, the aliases and the
+  // addresses of the entry (of `addr`'s family). Corresponds to
+  // gethostbyaddr_r() / gethostbyaddr(). Errors: the kHost* kinds;
+  // kInvalidArgument naming "address" for another family.
+  virtual absl::StatusOr<HostEntry> GetHostByAddr(
+      const SocketAddress& addr) const = 0;
+
+  // GetProtoByName returns the number of protocol `name` ("tcp" is 6) from
+  // the protocols database. Corresponds to getprotobyname_r() /
+  // getprotobyname(). Errors: kNotFound "protocol not found".
+  virtual absl::StatusOr<int> GetProtoByName(const char* name) const = 0;
+
+  // GetServByName returns the port (host byte order) of service `name` for
+  // protocol `proto` (nullptr: the first entry of any protocol) from the
+  // services database. Corresponds to getservbyname_r() / getservbyname().
+  // Errors: kNotFound "service/proto not found".
+  virtual absl::StatusOr<uint16_t> GetServByName(const char* name,
+                                                 const char* proto) const = 0;
+
+  // GetServByPort returns the service name of `port` (host byte order) for
+  // protocol `proto` (nullptr: any) from the services database. Corresponds
+  // to getservbyport_r() / getservbyport(). Errors: kNotFound "port/proto
+  // not found".
+  virtual absl::StatusOr<std::string> GetServByPort(
+      uint16_t port, const char* proto) const = 0;
+
   // --- testing -----------------------------------------------------------------
 
   // OpenHandleCountForTesting counts the process's open descriptors/handles

@@ -114,7 +114,10 @@ TEST_P(ErrorsSuite, ERR_04_ErrorClassOfEveryKind) {
     const ErrorKind kind = static_cast<ErrorKind>(i);
     ErrorClass expected = ErrorClass::kOsError;
     if (kind == ErrorKind::kTimedOut) expected = ErrorClass::kTimeout;
-    if (kind == ErrorKind::kHostNotFound) expected = ErrorClass::kHostError;
+    if (kind == ErrorKind::kHostNotFound || kind == ErrorKind::kHostTryAgain ||
+        kind == ErrorKind::kHostNoRecovery || kind == ErrorKind::kHostNoData) {
+      expected = ErrorClass::kHostError;
+    }
     if (kind == ErrorKind::kAddressInfo) expected = ErrorClass::kAddressInfo;
     EXPECT_EQ(ErrorKindClass(kind), expected) << ErrorKindName(kind);
     EXPECT_EQ(GetErrorClass(MakeError(kind, "probe")), expected)

@@ -1,10 +1,13 @@
-// conformance/suites/resolver_suite.cc: NAME-nn, name resolution through
-// xsock/resolver.h on every backend (docs/behaviour/resolver.md). No DNS and
-// no internet: localhost, numeric addresses, the services database and the
+// conformance/suites/resolver_suite.cc: NAME-nn, name resolution and the
+// host, protocol and services databases through xsock/resolver.h on every
+// backend (docs/behaviour/resolver.md). No DNS and no internet: localhost,
+// numeric addresses, the hosts, services and protocols databases and the
 // reserved name xsock-test.invalid only.
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "conformance/harness.h"
@@ -450,20 +453,6 @@ TEST_P(ResolverSuite, NAME_13_FqdnOfAnUnknownNameIsTheName) {
   EXPECT_EQ(GetFqdn(std::string(" ") + kNotFound + "\n", os()), kNotFound);
 }
 
-TEST_P(ResolverSuite, NAME_13_FqdnOfLoopbackIsItsReverseName) {
-  ASSERT_OK_AND_ASSIGN(
-      NameInfo reverse,
-      GetNameInfo(SocketAddress::Inet4({127, 0, 0, 1}, 0), kNiNameReqd,
-                  os()));
-  const std::string fqdn = GetFqdn("127.0.0.1", os());
-  // The reverse name, unless it has no dot and the canonical name does.
-  if (reverse.host.find('.') != std::string::npos || fqdn.find('.') ==
-                                                          std::string::npos) {
-    EXPECT_EQ(fqdn, reverse.host);
-  }
-  EXPECT_FALSE(fqdn.empty());
-}
-
 // --- NAME-14 -----------------------------------------------------------------
 
 TEST_P(ResolverSuite, NAME_14_ServByNameGivesThePort) {
@@ -489,8 +478,18 @@ TEST_P(ResolverSuite, NAME_14_ServByNameNotFound) {
     EXPECT_EQ(GetErrorClass(r.status()), ErrorClass::kOsError);
     EXPECT_EQ(GetFailedCall(r.status()), "getservbyname");
   }
-  EXPECT_KIND(GetServByName("http", "sctp", os()).status(),
-              ErrorKind::kUnimplemented);
+  absl::StatusOr<uint16_t> proto = GetServByName("http", "xsock-proto", os());
+  ASSERT_FALSE(proto.ok()) << *proto;
+  EXPECT_KIND(proto.status(), ErrorKind::kNotFound);
+  EXPECT_EQ(GetErrorClass(proto.status()), ErrorClass::kOsError);
+  EXPECT_TRUE(MessageHas(proto.status(), "service/proto not found"))
+      << proto.status();
+  EXPECT_INVALID_ARGUMENT(
+      GetServByName(std::string_view("h\0", 2), "tcp", os()).status(),
+      "name");
+  EXPECT_INVALID_ARGUMENT(
+      GetServByName("http", std::string_view("t\0", 2), os()).status(),
+      "proto");
 }
 
 // --- NAME-15 -----------------------------------------------------------------
@@ -518,8 +517,14 @@ TEST_P(ResolverSuite, NAME_15_ServByPortErrors) {
   EXPECT_EQ(GetErrorClass(none.status()), ErrorClass::kOsError);
   EXPECT_INVALID_ARGUMENT(GetServByPort(-1, "", os()).status(), "port");
   EXPECT_INVALID_ARGUMENT(GetServByPort(65536, "", os()).status(), "port");
-  EXPECT_KIND(GetServByPort(80, "sctp", os()).status(),
-              ErrorKind::kUnimplemented);
+  absl::StatusOr<std::string> proto = GetServByPort(80, "xsock-proto", os());
+  ASSERT_FALSE(proto.ok()) << *proto;
+  EXPECT_KIND(proto.status(), ErrorKind::kNotFound);
+  EXPECT_EQ(GetErrorClass(proto.status()), ErrorClass::kOsError);
+  EXPECT_TRUE(MessageHas(none.status(), "port/proto not found"))
+      << none.status();
+  EXPECT_INVALID_ARGUMENT(
+      GetServByPort(80, std::string_view("u\0", 2), os()).status(), "proto");
 }
 
 // --- NAME-16 -----------------------------------------------------------------
@@ -529,6 +534,160 @@ TEST_P(ResolverSuite, NAME_16_HasIpv6MeansAnIpv6SocketCanBeCreated) {
                                    << " has no IPv6 on this machine";
   ASSERT_OK_AND_ASSIGN(Socket s, NewSocket(Family::kInet6));
   EXPECT_TRUE(s.Close().ok());
+}
+
+// --- NAME-17 -----------------------------------------------------------------
+
+TEST_P(ResolverSuite, NAME_17_HostByNameExOfLocalhost) {
+  ASSERT_OK_AND_ASSIGN(HostEntry entry, GetHostByNameEx("localhost", os()));
+  EXPECT_FALSE(entry.name.empty()) << entry.ToString();
+  ASSERT_FALSE(entry.addresses.empty()) << entry.ToString();
+  for (const SocketAddress& a : entry.addresses) {
+    EXPECT_EQ(a.family(), Family::kInet) << entry.ToString();
+    EXPECT_TRUE(IsLoopback(a)) << entry.ToString();
+    EXPECT_EQ(a.port(), 0) << entry.ToString();
+  }
+}
+
+// --- NAME-18 -----------------------------------------------------------------
+
+TEST_P(ResolverSuite, NAME_18_HostByNameExOfALiteralIsItsOwnEntry) {
+  for (const char* literal : {"127.0.0.1", "10.0.0.7"}) {
+    ASSERT_OK_AND_ASSIGN(HostEntry entry, GetHostByNameEx(literal, os()));
+    ASSERT_OK_AND_ASSIGN(SocketAddress address,
+                         SocketAddress::ParseInet(literal, 0));
+    HostEntry expected;
+    expected.name = literal;
+    expected.addresses = {address};
+    EXPECT_EQ(entry, expected) << entry.ToString();
+  }
+}
+
+// --- NAME-19 -----------------------------------------------------------------
+
+TEST_P(ResolverSuite, NAME_19_HostByNameExNotFoundIsAHostError) {
+  absl::StatusOr<HostEntry> r = GetHostByNameEx(kNotFound, os());
+  ASSERT_FALSE(r.ok()) << r->ToString();
+  EXPECT_EQ(GetErrorClass(r.status()), ErrorClass::kHostError) << r.status();
+  const ErrorKind kind = GetErrorKind(r.status());
+  EXPECT_TRUE(kind == ErrorKind::kHostNotFound ||
+              kind == ErrorKind::kHostTryAgain ||
+              kind == ErrorKind::kHostNoRecovery ||
+              kind == ErrorKind::kHostNoData)
+      << r.status();
+  EXPECT_NE(GetNativeCode(r.status()), 0) << r.status();
+  EXPECT_EQ(GetFailedCall(r.status()), "gethostbyname") << r.status();
+  EXPECT_INVALID_ARGUMENT(
+      GetHostByNameEx(std::string_view("a\0b", 3), os()).status(), "name");
+}
+
+// --- NAME-20 -----------------------------------------------------------------
+
+TEST_P(ResolverSuite, NAME_20_HostByAddrOfLoopback) {
+  ASSERT_OK_AND_ASSIGN(HostEntry entry, GetHostByAddr("127.0.0.1", os()));
+  EXPECT_FALSE(entry.name.empty()) << entry.ToString();
+  bool listed = false;
+  for (const SocketAddress& a : entry.addresses) {
+    EXPECT_EQ(a.family(), Family::kInet) << entry.ToString();
+    EXPECT_EQ(a.port(), 0) << entry.ToString();
+    if (a == SocketAddress::Inet4({127, 0, 0, 1}, 0)) listed = true;
+  }
+  EXPECT_TRUE(listed) << entry.ToString();
+  EXPECT_INVALID_ARGUMENT(
+      GetHostByAddr(std::string_view("1\0", 2), os()).status(), "ip_address");
+}
+
+// --- NAME-21 -----------------------------------------------------------------
+
+TEST_P(ResolverSuite, NAME_21_HostByAddrOfANameResolvesItFirst) {
+  ASSERT_OK_AND_ASSIGN(std::vector<AddrInfo> records,
+                       GetAddrInfo("localhost", std::nullopt, Hints(), os()));
+  ASSERT_FALSE(records.empty());
+  ASSERT_OK_AND_ASSIGN(HostEntry by_name, GetHostByAddr("localhost", os()));
+  ASSERT_OK_AND_ASSIGN(HostEntry by_address,
+                       GetHostByAddr(records.front().address.host(), os()));
+  EXPECT_EQ(by_name, by_address)
+      << by_name.ToString() << " vs " << by_address.ToString();
+  // A name that does not resolve fails in getaddrinfo: an address-info
+  // error, not a host error.
+  ExpectNotFound(GetHostByAddr(kNotFound, os()).status());
+}
+
+// --- NAME-22 -----------------------------------------------------------------
+
+TEST_P(ResolverSuite, NAME_22_ProtoByName) {
+  ASSERT_OK_AND_ASSIGN(int tcp, GetProtoByName("tcp", os()));
+  EXPECT_EQ(tcp, 6);
+  ASSERT_OK_AND_ASSIGN(int udp, GetProtoByName("udp", os()));
+  EXPECT_EQ(udp, 17);
+  absl::StatusOr<int> unknown = GetProtoByName("xsock-no-such-proto", os());
+  ASSERT_FALSE(unknown.ok()) << *unknown;
+  EXPECT_KIND(unknown.status(), ErrorKind::kNotFound);
+  EXPECT_EQ(GetErrorClass(unknown.status()), ErrorClass::kOsError);
+  EXPECT_EQ(GetNativeCode(unknown.status()), 0) << unknown.status();
+  EXPECT_EQ(GetFailedCall(unknown.status()), "getprotobyname");
+  EXPECT_TRUE(MessageHas(unknown.status(), "protocol not found"))
+      << unknown.status();
+  EXPECT_INVALID_ARGUMENT(
+      GetProtoByName(std::string_view("t\0", 2), os()).status(), "name");
+}
+
+// --- NAME-23 -----------------------------------------------------------------
+
+TEST_P(ResolverSuite, NAME_23_ServByNameForTcpUdpAnyAndAnotherProtocol) {
+  ASSERT_OK_AND_ASSIGN(uint16_t tcp, GetServByName("http", "tcp", os()));
+  EXPECT_EQ(tcp, 80);
+  ASSERT_OK_AND_ASSIGN(uint16_t udp, GetServByName("domain", "udp", os()));
+  EXPECT_EQ(udp, 53);
+  ASSERT_OK_AND_ASSIGN(uint16_t any, GetServByName("domain", "", os()));
+  EXPECT_EQ(any, 53);
+  // A protocol other than tcp and udp: the POSIX services database
+  // (netbase) lists amqp/sctp; the Windows one lists tcp and udp only.
+  absl::StatusOr<uint16_t> sctp = GetServByName("amqp", "sctp", os());
+  if (backend_name() == "windows") {
+    EXPECT_KIND(sctp.status(), ErrorKind::kNotFound);
+  } else {
+    ASSERT_OK(sctp.status());
+    EXPECT_EQ(*sctp, 5672);
+  }
+}
+
+// --- NAME-24 -----------------------------------------------------------------
+
+TEST_P(ResolverSuite, NAME_24_ServByPortForTcpUdpAnyAndAnotherProtocol) {
+  ASSERT_OK_AND_ASSIGN(std::string tcp, GetServByPort(80, "tcp", os()));
+  EXPECT_EQ(tcp, "http");
+  ASSERT_OK_AND_ASSIGN(std::string udp, GetServByPort(53, "udp", os()));
+  EXPECT_EQ(udp, "domain");
+  ASSERT_OK_AND_ASSIGN(std::string any, GetServByPort(53, "", os()));
+  EXPECT_EQ(any, "domain");
+  absl::StatusOr<std::string> sctp = GetServByPort(5672, "sctp", os());
+  if (backend_name() == "windows") {
+    EXPECT_KIND(sctp.status(), ErrorKind::kNotFound);
+  } else {
+    ASSERT_OK(sctp.status());
+    EXPECT_EQ(*sctp, "amqp");
+  }
+}
+
+// --- NAME-25 -----------------------------------------------------------------
+
+TEST_P(ResolverSuite, NAME_25_FqdnIsTheFirstDottedNameOfHostByAddr) {
+  for (const char* name : {"127.0.0.1", "localhost"}) {
+    ASSERT_OK_AND_ASSIGN(HostEntry entry, GetHostByAddr(name, os()));
+    std::string expected = entry.name;
+    std::vector<std::string> candidates = {entry.name};
+    candidates.insert(candidates.end(), entry.aliases.begin(),
+                      entry.aliases.end());
+    for (const std::string& candidate : candidates) {
+      if (candidate.find('.') != std::string::npos) {
+        expected = candidate;
+        break;
+      }
+    }
+    EXPECT_EQ(GetFqdn(name, os()), expected) << entry.ToString();
+    EXPECT_EQ(GetFqdn(std::string(" ") + name + "\n", os()), expected);
+  }
 }
 
 }  // namespace

@@ -6,7 +6,8 @@
 // walk over getaddrinfo's result list into typed AddrInfo values, and the
 // status of an EAI code. Each backend keeps its own tables (native values)
 // and passes them in, with its Family/Type translations and its sockaddr
-// decoding. Includes no OS header.
+// decoding. Also the conversion of a host entry (struct hostent, whose
+// layout POSIX and Winsock share) into a HostEntry. Includes no OS header.
 //
 // Rules (reference: python-socket-behaviour.md 1r, 2.8, 2.10;
 // platform-quirks RES-03):
@@ -20,6 +21,7 @@
 #ifndef XSOCK_PLATFORM_INTERNAL_ADDRINFO_H_
 #define XSOCK_PLATFORM_INTERNAL_ADDRINFO_H_
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -177,6 +179,46 @@ absl::Status AddrInfoError(const NativeErrorEntry (&eai_table)[N], int code,
   ErrorKind kind = KindOf(eai_table, code);
   if (kind == ErrorKind::kUnknown) kind = ErrorKind::kAddressInfo;
   return MakeError(kind, call, code, label, text());
+}
+
+// kMaxHostEntryItems bounds the walk over a host entry's NULL-terminated
+// alias and address lists.
+inline constexpr size_t kMaxHostEntryItems = 4096;
+
+// ConvertHostEntry converts a native host entry `h` (a `NativeHostEnt`, i.e.
+// struct hostent / HOSTENT: h_name, h_aliases, h_addrtype, h_length,
+// h_addr_list) into a HostEntry: the name, the aliases in order, and the
+// addresses with port 0 when h_addrtype is `af_inet` (4-byte addresses) or
+// `af_inet6` (16-byte addresses); addresses of another type or length are
+// dropped. Each list is read up to kMaxHostEntryItems entries.
+template <typename NativeHostEnt>
+HostEntry ConvertHostEntry(const NativeHostEnt& h, int af_inet, int af_inet6) {
+  HostEntry out;
+  if (h.h_name != nullptr) out.name = h.h_name;
+  if (h.h_aliases != nullptr) {
+    for (size_t i = 0; i < kMaxHostEntryItems && h.h_aliases[i] != nullptr;
+         ++i) {
+      out.aliases.emplace_back(h.h_aliases[i]);
+    }
+  }
+  if (h.h_addr_list == nullptr) return out;
+  const bool v4 = h.h_addrtype == af_inet && h.h_length == 4;
+  const bool v6 = h.h_addrtype == af_inet6 && h.h_length == 16;
+  if (!v4 && !v6) return out;
+  for (size_t i = 0; i < kMaxHostEntryItems && h.h_addr_list[i] != nullptr;
+       ++i) {
+    const unsigned char* bytes =
+        reinterpret_cast<const unsigned char*>(h.h_addr_list[i]);
+    if (v4) {
+      out.addresses.push_back(SocketAddress::Inet4(
+          {bytes[0], bytes[1], bytes[2], bytes[3]}, 0));
+    } else {
+      std::array<uint8_t, 16> ip;
+      for (size_t j = 0; j < ip.size(); ++j) ip[j] = bytes[j];
+      out.addresses.push_back(SocketAddress::Inet6(ip, 0));
+    }
+  }
+  return out;
 }
 
 }  // namespace internal

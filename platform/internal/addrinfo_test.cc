@@ -1,5 +1,6 @@
 // platform/internal/addrinfo_test.cc: the shared resolver logic over fake
-// native tables and a fake addrinfo list (no OS header, no system call).
+// native tables, a fake addrinfo list and fake host entries (no OS header,
+// no system call).
 
 #include "platform/internal/addrinfo.h"
 
@@ -193,6 +194,62 @@ TEST(AddrInfoTest, EaiCodesMapThroughTheTableUnknownOnesKeepTheirCode) {
   EXPECT_NE(st.message().find(ErrorKindText(ErrorKind::kAddressInfo)),
             std::string_view::npos)
       << "no system text: the kind's text; " << st;
+}
+
+// FakeHostEnt has the fields of struct hostent that ConvertHostEntry reads
+// (short type and length, as Winsock's HOSTENT).
+struct FakeHostEnt {
+  const char* h_name;
+  char** h_aliases;
+  short h_addrtype;
+  short h_length;
+  char** h_addr_list;
+};
+
+TEST(AddrInfoTest, HostEntryKeepsNameAliasesAndAddressesInOrder) {
+  char alias1[] = "alias-one";
+  char alias2[] = "alias.two";
+  char* aliases[] = {alias1, alias2, nullptr};
+  char a1[] = {127, 0, 0, 1};
+  char a2[] = {10, 0, 0, 7};
+  char* addrs[] = {a1, a2, nullptr};
+  FakeHostEnt h{"host.example", aliases, kAfInet, 4, addrs};
+  HostEntry e = ConvertHostEntry(h, kAfInet, kAfInet6);
+  HostEntry expected;
+  expected.name = "host.example";
+  expected.aliases = {"alias-one", "alias.two"};
+  expected.addresses = {SocketAddress::Inet4({127, 0, 0, 1}, 0),
+                        SocketAddress::Inet4({10, 0, 0, 7}, 0)};
+  EXPECT_EQ(e, expected) << e.ToString();
+  EXPECT_EQ(e.ToString(),
+            "'host.example' ['alias-one', 'alias.two'] [127.0.0.1, 10.0.0.7]");
+
+  char v6[16] = {};
+  v6[15] = 1;
+  char* addrs6[] = {v6, nullptr};
+  char* no_aliases[] = {nullptr};
+  FakeHostEnt h6{"six", no_aliases, kAfInet6, 16, addrs6};
+  e = ConvertHostEntry(h6, kAfInet, kAfInet6);
+  ASSERT_EQ(e.addresses.size(), 1u);
+  EXPECT_EQ(e.addresses[0], SocketAddress::Inet6({0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                                  0, 0, 0, 0, 0, 0, 1},
+                                                 0));
+  EXPECT_TRUE(e.aliases.empty());
+  EXPECT_EQ(e.ToString(), "'six' [] [::1]");
+}
+
+TEST(AddrInfoTest, HostEntryDropsAddressesOfAnotherTypeOrLength) {
+  char a[] = {1, 2, 3, 4};
+  char* addrs[] = {a, nullptr};
+  FakeHostEnt other{"x", nullptr, kAfOther, 4, addrs};
+  HostEntry e = ConvertHostEntry(other, kAfInet, kAfInet6);
+  EXPECT_EQ(e.name, "x");
+  EXPECT_TRUE(e.aliases.empty());
+  EXPECT_TRUE(e.addresses.empty());
+  FakeHostEnt short_v6{"y", nullptr, kAfInet6, 4, addrs};
+  EXPECT_TRUE(ConvertHostEntry(short_v6, kAfInet, kAfInet6).addresses.empty());
+  FakeHostEnt empty{nullptr, nullptr, kAfInet, 4, nullptr};
+  EXPECT_EQ(ConvertHostEntry(empty, kAfInet, kAfInet6), HostEntry());
 }
 
 }  // namespace

@@ -918,6 +918,18 @@ TEST_P(BackendTest, GetNameInfoNumericLoopback) { CheckNameInfoNumeric(os()); }
 
 TEST_P(BackendTest, GetHostNameIsNotEmpty) { CheckHostName(os()); }
 
+TEST_P(BackendTest, GetHostByNameLocalhostLiteralAndNotFound) {
+  CheckHostByName(os());
+}
+
+TEST_P(BackendTest, GetHostByAddrOfLoopback) { CheckHostByAddr(os()); }
+
+TEST_P(BackendTest, GetProtoByName) { CheckProtoByName(os()); }
+
+TEST_P(BackendTest, GetServByName) { CheckServByName(os()); }
+
+TEST_P(BackendTest, GetServByPort) { CheckServByPort(os()); }
+
 }  // namespace
 
 std::string BackendName(const ::testing::TestParamInfo<const Os*>& info) {

@@ -102,6 +102,15 @@ constexpr internal::NativeErrorEntry kEaiTable[] = {
 #endif
 };
 
+// kHErrnoTable is the one h_errno -> ErrorKind table of the POSIX backends.
+// NO_ADDRESS is NO_DATA wherever both exist.
+constexpr internal::NativeErrorEntry kHErrnoTable[] = {
+    {HOST_NOT_FOUND, ErrorKind::kHostNotFound},
+    {TRY_AGAIN, ErrorKind::kHostTryAgain},
+    {NO_RECOVERY, ErrorKind::kHostNoRecovery},
+    {NO_DATA, ErrorKind::kHostNoData},
+};
+
 // StrErrorResult adapts both strerror_r flavours: XSI returns int (0 on
 // success, text in `buf`), GNU returns the text pointer.
 [[maybe_unused]] const char* StrErrorResult(int rc, const char* buf) {
@@ -142,6 +151,27 @@ absl::Status EaiError(int code, int sys_errno, std::string_view call) {
     return t != nullptr ? std::string_view(t) : std::string_view();
   };
   return internal::AddrInfoError(kEaiTable, code, call, "EAI", text);
+}
+
+absl::Status HostError(int code, int sys_errno, std::string_view call) {
+#ifdef NETDB_INTERNAL
+  if (code == NETDB_INTERNAL) {
+    if (sys_errno != 0 && sys_errno != EAGAIN && sys_errno != EWOULDBLOCK &&
+        sys_errno != EINTR) {
+      return ErrnoErrorSlow(sys_errno, call);
+    }
+    code = TRY_AGAIN;
+  }
+#else
+  (void)sys_errno;
+#endif
+  ErrorKind kind = internal::KindOf(kHErrnoTable, code);
+  if (kind == ErrorKind::kUnknown) kind = ErrorKind::kHostNotFound;
+  // hstrerror returns static text for every code (unknown ones included).
+  const char* text = ::hstrerror(code);
+  return MakeError(kind, call, code, "h_errno",
+                   text != nullptr ? std::string_view(text)
+                                   : std::string_view());
 }
 
 }  // namespace posix_internal

@@ -61,6 +61,17 @@ inline absl::Status LastError(std::string_view call) {
 // (errno right after the call) through the errno table.
 absl::Status EaiError(int code, int sys_errno, std::string_view call);
 
+// HostError returns the status of h_errno value `code` that `call`
+// ("gethostbyname", "gethostbyaddr") reported, through the one h_errno table
+// (errors.cc): HOST_NOT_FOUND, TRY_AGAIN, NO_RECOVERY and NO_DATA (=
+// NO_ADDRESS) are kHostNotFound, kHostTryAgain, kHostNoRecovery and
+// kHostNoData (ErrorClass kHostError), the code labelled "h_errno" with
+// hstrerror's text; a code the table does not list is kHostNotFound keeping
+// the code. NETDB_INTERNAL is the OS error in `sys_errno` through the errno
+// table (kHostTryAgain when that is EAGAIN, EINTR or 0, which the errno
+// table would make a bare would-block or interrupted status).
+absl::Status HostError(int code, int sys_errno, std::string_view call);
+
 }  // namespace posix_internal
 }  // namespace platform
 }  // namespace xsock

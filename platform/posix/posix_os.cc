@@ -2,6 +2,7 @@
 
 #include "platform/posix/posix_os.h"
 
+#include <arpa/inet.h>
 #include <dirent.h>
 #include <fcntl.h>
 #include <netdb.h>
@@ -16,8 +17,11 @@
 #include <cstddef>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -118,6 +122,83 @@ int CountFdsByProbing() {
   }
   return count;
 }
+
+// --- netdb lookups ---
+//
+// glibc has the reentrant *_r functions; they fill a caller's buffer and
+// answer ERANGE when it is too small, so the buffer doubles from
+// kNetdbBufferStart up to kNetdbBufferMax. Other C libraries get the classic
+// functions under NetdbMutex(): their results live in static storage shared
+// by the whole family, and h_errno is read before the mutex is released.
+
+#if defined(__GLIBC__)
+constexpr size_t kNetdbBufferStart = 1024;
+constexpr size_t kNetdbBufferMax = size_t{1} << 20;
+#else
+std::mutex& NetdbMutex() {
+  static std::mutex* const mu = new std::mutex();
+  return *mu;
+}
+#endif
+
+absl::Status ProtocolNotFound() {
+  return MakeError(ErrorKind::kNotFound, "getprotobyname", 0, "",
+                   "protocol not found");
+}
+
+absl::Status ServiceNotFound() {
+  return MakeError(ErrorKind::kNotFound, "getservbyname", 0, "",
+                   "service/proto not found");
+}
+
+absl::Status PortNotFound() {
+  return MakeError(ErrorKind::kNotFound, "getservbyport", 0, "",
+                   "port/proto not found");
+}
+
+#if defined(__GLIBC__)
+// LookupHost runs `call_r(hostent*, buf, len, hostent**, int* h_err)` (a
+// gethostby*_r call) with a growing buffer and converts the entry.
+template <typename CallR>
+absl::StatusOr<HostEntry> LookupHost(std::string_view call,
+                                     const CallR& call_r) {
+  std::vector<char> buf(kNetdbBufferStart * 8);
+  for (;;) {
+    hostent entry;
+    hostent* result = nullptr;
+    int h_err = 0;
+    const int rc = call_r(&entry, buf.data(), buf.size(), &result, &h_err);
+    if (result != nullptr) {
+      return internal::ConvertHostEntry(*result, AF_INET, AF_INET6);
+    }
+    if (rc == ERANGE && buf.size() < kNetdbBufferMax) {
+      buf.resize(buf.size() * 2);
+      continue;
+    }
+    return posix_internal::HostError(h_err, rc != 0 ? rc : errno, call);
+  }
+}
+
+// LookupEntry runs `call_r(Entry*, buf, len, Entry**)` (a getprotoby*_r or
+// getservby*_r call) with a growing buffer; nullopt when nothing was found
+// (or the lookup failed, which Python reports the same way).
+template <typename Entry, typename CallR, typename Convert>
+auto LookupEntry(const CallR& call_r, const Convert& convert)
+    -> std::optional<decltype(convert(std::declval<const Entry&>()))> {
+  std::vector<char> buf(kNetdbBufferStart);
+  for (;;) {
+    Entry entry;
+    Entry* result = nullptr;
+    const int rc = call_r(&entry, buf.data(), buf.size(), &result);
+    if (result != nullptr) return convert(*result);
+    if (rc == ERANGE && buf.size() < kNetdbBufferMax) {
+      buf.resize(buf.size() * 2);
+      continue;
+    }
+    return std::nullopt;
+  }
+}
+#endif
 
 std::string_view IoctlName(IoctlCode code) {
   switch (code) {
@@ -694,6 +775,121 @@ absl::StatusOr<std::string> PosixOs::GetHostName() const {
   if (::gethostname(buf, sizeof(buf) - 1) != 0) return LastError("gethostname");
   buf[sizeof(buf) - 1] = '\0';
   return std::string(buf);
+}
+
+// --- host, protocol and service databases ------------------------------------
+
+absl::StatusOr<HostEntry> PosixOs::GetHostByName(const char* name) const {
+  constexpr std::string_view kCall = "gethostbyname";
+#if defined(__GLIBC__)
+  return LookupHost(kCall, [name](hostent* entry, char* buf, size_t len,
+                                  hostent** result, int* h_err) {
+    return ::gethostbyname_r(name, entry, buf, len, result, h_err);
+  });
+#else
+  std::lock_guard<std::mutex> lock(NetdbMutex());
+  errno = 0;
+  const hostent* h = ::gethostbyname(name);
+  if (h == nullptr) return posix_internal::HostError(h_errno, errno, kCall);
+  return internal::ConvertHostEntry(*h, AF_INET, AF_INET6);
+#endif
+}
+
+absl::StatusOr<HostEntry> PosixOs::GetHostByAddr(
+    const SocketAddress& addr) const {
+  constexpr std::string_view kCall = "gethostbyaddr";
+  int af = 0;
+  std::array<uint8_t, 16> bytes{};
+  socklen_t len = 0;
+  if (addr.family() == Family::kInet) {
+    af = AF_INET;
+    const std::array<uint8_t, 4> ip = addr.ipv4();
+    std::memcpy(bytes.data(), ip.data(), ip.size());
+    len = 4;
+  } else if (addr.family() == Family::kInet6) {
+    af = AF_INET6;
+    bytes = addr.ipv6();
+    len = 16;
+  } else {
+    return InvalidArgument(kCall, "address",
+                           "not an AF_INET or AF_INET6 address");
+  }
+#if defined(__GLIBC__)
+  return LookupHost(kCall, [&](hostent* entry, char* buf, size_t buf_len,
+                               hostent** result, int* h_err) {
+    return ::gethostbyaddr_r(bytes.data(), len, af, entry, buf, buf_len,
+                             result, h_err);
+  });
+#else
+  std::lock_guard<std::mutex> lock(NetdbMutex());
+  errno = 0;
+  const hostent* h = ::gethostbyaddr(bytes.data(), len, af);
+  if (h == nullptr) return posix_internal::HostError(h_errno, errno, kCall);
+  return internal::ConvertHostEntry(*h, AF_INET, AF_INET6);
+#endif
+}
+
+absl::StatusOr<int> PosixOs::GetProtoByName(const char* name) const {
+  auto number = [](const protoent& p) { return p.p_proto; };
+#if defined(__GLIBC__)
+  std::optional<int> found = LookupEntry<protoent>(
+      [name](protoent* entry, char* buf, size_t len, protoent** result) {
+        return ::getprotobyname_r(name, entry, buf, len, result);
+      },
+      number);
+  if (!found.has_value()) return ProtocolNotFound();
+  return *found;
+#else
+  std::lock_guard<std::mutex> lock(NetdbMutex());
+  const protoent* p = ::getprotobyname(name);
+  if (p == nullptr) return ProtocolNotFound();
+  return number(*p);
+#endif
+}
+
+absl::StatusOr<uint16_t> PosixOs::GetServByName(const char* name,
+                                                const char* proto) const {
+  // s_port is the port in network byte order, in an int.
+  auto port = [](const servent& s) {
+    return ntohs(static_cast<uint16_t>(s.s_port));
+  };
+#if defined(__GLIBC__)
+  std::optional<uint16_t> found = LookupEntry<servent>(
+      [name, proto](servent* entry, char* buf, size_t len, servent** result) {
+        return ::getservbyname_r(name, proto, entry, buf, len, result);
+      },
+      port);
+  if (!found.has_value()) return ServiceNotFound();
+  return *found;
+#else
+  std::lock_guard<std::mutex> lock(NetdbMutex());
+  const servent* s = ::getservbyname(name, proto);
+  if (s == nullptr) return ServiceNotFound();
+  return port(*s);
+#endif
+}
+
+absl::StatusOr<std::string> PosixOs::GetServByPort(uint16_t port,
+                                                   const char* proto) const {
+  const int net_port = static_cast<int>(htons(port));
+  auto name = [](const servent& s) {
+    return std::string(s.s_name != nullptr ? s.s_name : "");
+  };
+#if defined(__GLIBC__)
+  std::optional<std::string> found = LookupEntry<servent>(
+      [net_port, proto](servent* entry, char* buf, size_t len,
+                        servent** result) {
+        return ::getservbyport_r(net_port, proto, entry, buf, len, result);
+      },
+      name);
+  if (!found.has_value()) return PortNotFound();
+  return *found;
+#else
+  std::lock_guard<std::mutex> lock(NetdbMutex());
+  const servent* s = ::getservbyport(net_port, proto);
+  if (s == nullptr) return PortNotFound();
+  return name(*s);
+#endif
 }
 
 // --- testing -------------------------------------------------------------------

@@ -23,6 +23,15 @@
 //               freeaddrinfo() always. GetNameInfo: getnameinfo() on an
 //               AF_INET/AF_INET6 address. GetHostName: gethostname().
 //               EAI codes go through the one EAI table (errors.cc).
+//   GetHostByName / GetHostByAddr / GetProtoByName / GetServByName /
+//               GetServByPort  the reentrant gethostbyname_r,
+//               gethostbyaddr_r, getprotobyname_r, getservbyname_r and
+//               getservbyport_r on glibc (a buffer of 8 KiB or 1 KiB,
+//               doubled on ERANGE up to 1 MiB); elsewhere gethostbyname,
+//               gethostbyaddr, getprotobyname, getservbyname and
+//               getservbyport under one process-wide mutex (static
+//               results), h_errno read under it. h_errno codes go through
+//               the one h_errno table (errors.cc).
 // Errors go through the one errno table (errors.cc); EAGAIN/EWOULDBLOCK and
 // EINTR come back as the bare statuses and never allocate.
 //
@@ -125,6 +134,15 @@ class PosixOs : public Os {
   absl::StatusOr<NameInfo> GetNameInfo(const SocketAddress& addr,
                                        uint32_t ni_flags) const override;
   absl::StatusOr<std::string> GetHostName() const override;
+
+  absl::StatusOr<HostEntry> GetHostByName(const char* name) const override;
+  absl::StatusOr<HostEntry> GetHostByAddr(
+      const SocketAddress& addr) const override;
+  absl::StatusOr<int> GetProtoByName(const char* name) const override;
+  absl::StatusOr<uint16_t> GetServByName(const char* name,
+                                         const char* proto) const override;
+  absl::StatusOr<std::string> GetServByPort(uint16_t port,
+                                            const char* proto) const override;
 
   absl::StatusOr<int> OpenHandleCountForTesting() const override;
 

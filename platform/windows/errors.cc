@@ -87,6 +87,15 @@ constexpr internal::NativeErrorEntry kEaiTable[] = {
     {EAI_MEMORY, ErrorKind::kAddrInfoMemory},    // WSA_NOT_ENOUGH_MEMORY
 };
 
+// kHostTable is the one h_errno -> ErrorKind table of the Windows backend:
+// Winsock's h_errno is WSAGetLastError, and its h_errno names are WSA codes.
+constexpr internal::NativeErrorEntry kHostTable[] = {
+    {WSAHOST_NOT_FOUND, ErrorKind::kHostNotFound},  // HOST_NOT_FOUND 11001
+    {WSATRY_AGAIN, ErrorKind::kHostTryAgain},       // TRY_AGAIN 11002
+    {WSANO_RECOVERY, ErrorKind::kHostNoRecovery},   // NO_RECOVERY 11003
+    {WSANO_DATA, ErrorKind::kHostNoData},           // NO_DATA 11004
+};
+
 // SystemMessage writes FormatMessage's text for `code` to `buf` without the
 // trailing line break; returns "" when the system has none.
 std::string_view SystemMessage(int code, char* buf, size_t size) {
@@ -128,6 +137,21 @@ absl::Status EaiError(int code, std::string_view call) {
   char buf[256];
   auto text = [code, &buf] { return SystemMessage(code, buf, sizeof(buf)); };
   return internal::AddrInfoError(kEaiTable, code, call, "WSA", text);
+}
+
+absl::Status HostError(int code, std::string_view call) {
+  const ErrorKind kind = internal::KindOf(kHostTable, code);
+  if (kind == ErrorKind::kUnknown) {
+    // WSAEWOULDBLOCK and WSAEINTR would be the bare statuses, which a
+    // lookup never means: say "try again".
+    if (code == WSAEWOULDBLOCK || code == WSAEINTR || code == 0) {
+      return MakeError(ErrorKind::kHostTryAgain, call, code, "WSA");
+    }
+    return WsaErrorSlow(code, call);
+  }
+  char buf[256];
+  return MakeError(kind, call, code, "WSA",
+                   SystemMessage(code, buf, sizeof(buf)));
 }
 
 }  // namespace windows_internal

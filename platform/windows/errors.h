@@ -83,6 +83,16 @@ inline absl::Status LastWin32Error(std::string_view call) {
 // kAddressInfo keeping the code.
 absl::Status EaiError(int code, std::string_view call);
 
+// HostError returns the status of the WSA code `code` (WSAGetLastError right
+// after a failed gethostbyname / gethostbyaddr, Winsock's h_errno) that
+// `call` reported, through the one host error table (errors.cc):
+// WSAHOST_NOT_FOUND, WSATRY_AGAIN, WSANO_RECOVERY and WSANO_DATA are
+// kHostNotFound, kHostTryAgain, kHostNoRecovery and kHostNoData
+// (ErrorClass kHostError), the code labelled "WSA" with the system's text
+// for it (or the kind's text); any other code is an OS error through the
+// WSA table (WsaErrorSlow), e.g. WSANOTINITIALISED.
+absl::Status HostError(int code, std::string_view call);
+
 }  // namespace windows_internal
 }  // namespace platform
 }  // namespace xsock

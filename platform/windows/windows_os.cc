@@ -993,6 +993,80 @@ absl::StatusOr<std::string> WindowsOs::GetHostName() const {
   return std::string(buf);
 }
 
+// --- host, protocol and service databases ----------------------------------
+// Winsock keeps each result in storage of the calling thread, valid until
+// that thread's next call of the family: the entry is copied out at once.
+
+absl::StatusOr<HostEntry> WindowsOs::GetHostByName(const char* name) const {
+  if (winsock_.error() != 0) return winsock_.status();
+  const hostent* h = ::gethostbyname(name);
+  if (h == nullptr) {
+    return windows_internal::HostError(::WSAGetLastError(), "gethostbyname");
+  }
+  return internal::ConvertHostEntry(*h, AF_INET, AF_INET6);
+}
+
+absl::StatusOr<HostEntry> WindowsOs::GetHostByAddr(
+    const SocketAddress& addr) const {
+  constexpr std::string_view kCall = "gethostbyaddr";
+  int af = 0;
+  std::array<uint8_t, 16> bytes{};
+  int len = 0;
+  if (addr.family() == Family::kInet) {
+    af = AF_INET;
+    const std::array<uint8_t, 4> ip = addr.ipv4();
+    std::memcpy(bytes.data(), ip.data(), ip.size());
+    len = 4;
+  } else if (addr.family() == Family::kInet6) {
+    af = AF_INET6;
+    bytes = addr.ipv6();
+    len = 16;
+  } else {
+    return InvalidArgument(kCall, "address",
+                           "not an AF_INET or AF_INET6 address");
+  }
+  if (winsock_.error() != 0) return winsock_.status();
+  const hostent* h =
+      ::gethostbyaddr(reinterpret_cast<const char*>(bytes.data()), len, af);
+  if (h == nullptr) {
+    return windows_internal::HostError(::WSAGetLastError(), kCall);
+  }
+  return internal::ConvertHostEntry(*h, AF_INET, AF_INET6);
+}
+
+absl::StatusOr<int> WindowsOs::GetProtoByName(const char* name) const {
+  if (winsock_.error() != 0) return winsock_.status();
+  const protoent* p = ::getprotobyname(name);
+  if (p == nullptr) {
+    return MakeError(ErrorKind::kNotFound, "getprotobyname", 0, "",
+                     "protocol not found");
+  }
+  return static_cast<int>(p->p_proto);
+}
+
+absl::StatusOr<uint16_t> WindowsOs::GetServByName(const char* name,
+                                                  const char* proto) const {
+  if (winsock_.error() != 0) return winsock_.status();
+  const servent* s = ::getservbyname(name, proto);
+  if (s == nullptr) {
+    return MakeError(ErrorKind::kNotFound, "getservbyname", 0, "",
+                     "service/proto not found");
+  }
+  // s_port is the port in network byte order, in a short.
+  return ntohs(static_cast<u_short>(s->s_port));
+}
+
+absl::StatusOr<std::string> WindowsOs::GetServByPort(uint16_t port,
+                                                     const char* proto) const {
+  if (winsock_.error() != 0) return winsock_.status();
+  const servent* s = ::getservbyport(static_cast<int>(htons(port)), proto);
+  if (s == nullptr) {
+    return MakeError(ErrorKind::kNotFound, "getservbyport", 0, "",
+                     "port/proto not found");
+  }
+  return std::string(s->s_name != nullptr ? s->s_name : "");
+}
+
 // --- testing -----------------------------------------------------------------
 
 absl::StatusOr<int> WindowsOs::OpenHandleCountForTesting() const {

@@ -83,6 +83,16 @@
 //               reference (no WinsockScope of their own) and report its
 //               WSAStartup error if it failed. EAI codes (WSA codes on
 //               Windows) go through the one EAI table (errors.cc).
+//   GetHostByName / GetHostByAddr / GetProtoByName / GetServByName /
+//               GetServByPort  gethostbyname, gethostbyaddr,
+//               getprotobyname, getservbyname and getservbyport; Winsock
+//               keeps their results per thread, so no lock is needed and
+//               the entry is copied out at once. A failed host lookup's
+//               WSAGetLastError goes through the one host error table
+//               (errors.cc: WSAHOST_NOT_FOUND, WSATRY_AGAIN,
+//               WSANO_RECOVERY, WSANO_DATA); a protocol or service not
+//               found is kNotFound whatever the code. Same Winsock
+//               reference as the resolver calls.
 //   OpenHandleCountForTesting  GetProcessHandleCount (every kernel handle
 //               of the process, not only sockets).
 //
@@ -280,6 +290,15 @@ class WindowsOs : public Os {
   absl::StatusOr<NameInfo> GetNameInfo(const SocketAddress& addr,
                                        uint32_t ni_flags) const override;
   absl::StatusOr<std::string> GetHostName() const override;
+
+  absl::StatusOr<HostEntry> GetHostByName(const char* name) const override;
+  absl::StatusOr<HostEntry> GetHostByAddr(
+      const SocketAddress& addr) const override;
+  absl::StatusOr<int> GetProtoByName(const char* name) const override;
+  absl::StatusOr<uint16_t> GetServByName(const char* name,
+                                         const char* proto) const override;
+  absl::StatusOr<std::string> GetServByPort(uint16_t port,
+                                            const char* proto) const override;
 
   absl::StatusOr<int> OpenHandleCountForTesting() const override;
 

@@ -1286,6 +1286,18 @@ TEST(WindowsOsTest, GetNameInfoNumericLoopback) { CheckNameInfoNumeric(Win()); }
 
 TEST(WindowsOsTest, GetHostNameIsNotEmpty) { CheckHostName(Win()); }
 
+TEST(WindowsOsTest, GetHostByNameLocalhostLiteralAndNotFound) {
+  CheckHostByName(Win());
+}
+
+TEST(WindowsOsTest, GetHostByAddrOfLoopback) { CheckHostByAddr(Win()); }
+
+TEST(WindowsOsTest, GetProtoByName) { CheckProtoByName(Win()); }
+
+TEST(WindowsOsTest, GetServByName) { CheckServByName(Win()); }
+
+TEST(WindowsOsTest, GetServByPort) { CheckServByPort(Win()); }
+
 }  // namespace
 }  // namespace testing
 }  // namespace platform

@@ -15,6 +15,12 @@
 #ifndef NOMINMAX
 #define NOMINMAX 1
 #endif
+// The Windows SDK marks gethostbyname and gethostbyaddr deprecated in
+// favour of getaddrinfo; the backend calls them on purpose (Python's
+// gethostbyname_ex and gethostbyaddr read the host database through them).
+#ifndef _WINSOCK_DEPRECATED_NO_WARNINGS
+#define _WINSOCK_DEPRECATED_NO_WARNINGS 1
+#endif
 
 // clang-format off
 #include <winsock2.h>
