@@ -3,7 +3,7 @@
 // Typed socket options: one getter and one setter per common option, over a
 // Socket, with the value in its natural C++ type and unit (bool, int,
 // absl::Duration) on every OS. Include as "xsock/socket_options.h". The
-// documented behaviour is docs/behaviour/options.md (OPT-17 to OPT-29).
+// documented behaviour is docs/behaviour/options.md (OPT-17 to OPT-31).
 //
 // Each function is one getsockopt()/setsockopt() (through the socket's
 // backend, platform::Os), so it costs what the raw call costs; the integer
@@ -53,20 +53,20 @@ absl::Status SetReuseAddress(Socket& socket, bool on);
 // get/setsockopt(SOL_SOCKET, SO_REUSEPORT). Errors: kUnimplemented naming
 // SO_REUSEPORT where the platform lacks it (Windows). Platform notes: Linux
 // balances connections and datagrams between the sockets; BSD and macOS give
-// multicast datagrams to all of them. OPT-17.
+// multicast datagrams to all of them. OPT-18.
 absl::StatusOr<bool> GetReusePort(const Socket& socket);
 absl::Status SetReusePort(Socket& socket, bool on);
 
 // GetKeepAlive / SetKeepAlive read and change SO_KEEPALIVE: whether the TCP
 // stack probes an idle connection (off by default). Corresponds to
-// get/setsockopt(SOL_SOCKET, SO_KEEPALIVE). OPT-18.
+// get/setsockopt(SOL_SOCKET, SO_KEEPALIVE). OPT-19.
 absl::StatusOr<bool> GetKeepAlive(const Socket& socket);
 absl::Status SetKeepAlive(Socket& socket, bool on);
 
 // GetBroadcast / SetBroadcast read and change SO_BROADCAST: whether the
 // socket may send to a broadcast address (off by default; without it such a
 // send is kPermissionDenied). Corresponds to get/setsockopt(SOL_SOCKET,
-// SO_BROADCAST). OPT-18.
+// SO_BROADCAST). OPT-25.
 absl::StatusOr<bool> GetBroadcast(const Socket& socket);
 absl::Status SetBroadcast(Socket& socket, bool on);
 
@@ -80,7 +80,7 @@ absl::Status SetBroadcast(Socket& socket, bool on);
 // platform's struct linger (Os::GetLinger/SetLinger). Platform notes: the
 // fields are two ints on POSIX and two u_shorts on Windows; on Apple systems
 // the backend uses SO_LINGER_SEC, because SO_LINGER counts clock ticks there
-// (quirk CLOSE-06). OPT-19.
+// (quirk CLOSE-06). OPT-20.
 absl::StatusOr<std::optional<absl::Duration>> GetLinger(const Socket& socket);
 absl::Status SetLinger(Socket& socket, std::optional<absl::Duration> linger);
 
@@ -93,7 +93,7 @@ absl::Status SetLinger(Socket& socket, std::optional<absl::Duration> linger);
 // overhead) and clamps it between a minimum and net.core.rmem_max /
 // wmem_max; BSD, macOS and Windows report the value set. Portable code may
 // rely only on "changed, and at least the request" for a modest size.
-// OPT-20.
+// OPT-21.
 absl::StatusOr<int> GetReceiveBufferSize(const Socket& socket);
 absl::Status SetReceiveBufferSize(Socket& socket, int size);
 absl::StatusOr<int> GetSendBufferSize(const Socket& socket);
@@ -121,7 +121,7 @@ absl::Status SetSendBufferSize(Socket& socket, int size);
 // keeps the time in clock ticks (a read returns the request rounded up to
 // the kernel's tick, exact for whole multiples of 10 ms); DWORD milliseconds
 // on Windows, where the socket's state after a timed-out call is
-// indeterminate (Microsoft: close it). OPT-21.
+// indeterminate (Microsoft: close it). OPT-22.
 absl::StatusOr<std::optional<absl::Duration>> GetReceiveTimeout(
     const Socket& socket);
 absl::Status SetReceiveTimeout(Socket& socket,
@@ -137,7 +137,7 @@ absl::Status SetSendTimeout(Socket& socket,
 // segments are sent at once instead of being coalesced (Nagle's algorithm;
 // off by default). Corresponds to get/setsockopt(IPPROTO_TCP, TCP_NODELAY).
 // Platform notes: Windows stores it as one byte; the backend widens it.
-// OPT-22.
+// OPT-23.
 absl::StatusOr<bool> GetNoDelay(const Socket& socket);
 absl::Status SetNoDelay(Socket& socket, bool on);
 
@@ -149,7 +149,7 @@ absl::Status SetNoDelay(Socket& socket, bool on);
 // AF_INET6. Corresponds to get/setsockopt(IPPROTO_IPV6, IPV6_V6ONLY).
 // Platform notes (quirk BIND-06): the default differs (Linux: the
 // net.ipv6.bindv6only sysctl, usually off; BSD, macOS and Windows: on).
-// OPT-23.
+// OPT-24.
 absl::StatusOr<bool> GetV6Only(const Socket& socket);
 absl::Status SetV6Only(Socket& socket, bool on);
 
@@ -158,7 +158,7 @@ absl::Status SetV6Only(Socket& socket, bool on);
 // socket. Errors: kInvalidArgument naming "ttl" outside 1..255, naming
 // "socket" for another family. Corresponds to get/setsockopt(IPPROTO_IP,
 // IP_TTL) / (IPPROTO_IPV6, IPV6_UNICAST_HOPS). Platform notes: the default
-// is 64 on Linux and macOS and 128 on Windows. OPT-24.
+// is 64 on Linux and macOS and 128 on Windows. OPT-26.
 absl::StatusOr<int> GetTtl(const Socket& socket);
 absl::Status SetTtl(Socket& socket, int ttl);
 
@@ -169,7 +169,7 @@ absl::Status SetTtl(Socket& socket, int ttl);
 // another family. Corresponds to get/setsockopt(IPPROTO_IP,
 // IP_MULTICAST_TTL) / (IPPROTO_IPV6, IPV6_MULTICAST_HOPS). Platform notes:
 // passed as an int everywhere (BSD and macOS also accept it, though their
-// native IPv4 type is u_char). OPT-25.
+// native IPv4 type is u_char). OPT-27.
 absl::StatusOr<int> GetMulticastTtl(const Socket& socket);
 absl::Status SetMulticastTtl(Socket& socket, int ttl);
 
@@ -179,7 +179,7 @@ absl::Status SetMulticastTtl(Socket& socket, int ttl);
 // AF_INET6. Errors: kInvalidArgument naming "socket" for another family.
 // Corresponds to get/setsockopt(IPPROTO_IP, IP_MULTICAST_LOOP) /
 // (IPPROTO_IPV6, IPV6_MULTICAST_LOOP). Platform notes: POSIX applies it to
-// the sending socket, Windows to the receiving one. OPT-26.
+// the sending socket, Windows to the receiving one. OPT-28.
 absl::StatusOr<bool> GetMulticastLoop(const Socket& socket);
 absl::Status SetMulticastLoop(Socket& socket, bool on);
 
@@ -191,12 +191,15 @@ absl::Status SetMulticastLoop(Socket& socket, bool on);
 // define that name as a macro.) Errors: kInvalidArgument naming "group"
 // when it is not an IPv4 address or not a multicast one, naming
 // "interface_address" when it is not an IPv4 address, naming
-// "socket" for a socket that is not AF_INET; kAddressInUse (Linux, Windows)
-// for a membership the socket already has; kAddressNotAvailable for leaving
-// a group the socket is not a member of (or an interface address no
-// interface has). Corresponds to setsockopt(IPPROTO_IP,
+// "socket" for a socket that is not AF_INET; kAddressNotAvailable for
+// leaving a group the socket is not a member of (Windows answers WSAEINVAL;
+// the backend reports it as this kind) or for an interface address no
+// interface has; joining a group the socket is already a member of is the
+// OS's error (POSIX: EADDRINUSE, kAddressInUse; Windows documents
+// WSAEADDRNOTAVAIL, kAddressNotAvailable). Corresponds to
+// setsockopt(IPPROTO_IP,
 // IP_ADD_MEMBERSHIP / IP_DROP_MEMBERSHIP) with a struct ip_mreq (the same
-// layout on every platform). OPT-27.
+// layout on every platform). OPT-29.
 absl::Status JoinMulticastV4(Socket& socket, std::string_view group,
                              std::string_view interface_address = "0.0.0.0");
 absl::Status LeaveMulticastV4(
@@ -209,11 +212,12 @@ absl::Status LeaveMulticastV4(
 // group is numeric IPv6 text without a zone (core/inet.h ParseIPv6).
 // Errors: kInvalidArgument naming "group" when it is not an IPv6 address or
 // not a multicast one, naming "socket" for a socket that is not AF_INET6;
-// kAddressNotAvailable for leaving a group the socket is not a member of;
-// the OS's error for an index no interface has (Linux: ENODEV, kind
+// kAddressNotAvailable for leaving a group the socket is not a member of
+// (normalised on Windows as for IPv4); joining twice as for IPv4; the OS's
+// error for an index no interface has (Linux: ENODEV, kind
 // kUnknown). Corresponds to setsockopt(IPPROTO_IPV6, IPV6_JOIN_GROUP /
 // IPV6_LEAVE_GROUP) (IPV6_ADD_MEMBERSHIP / IPV6_DROP_MEMBERSHIP on Linux)
-// with a struct ipv6_mreq (the same layout on every platform). OPT-28.
+// with a struct ipv6_mreq (the same layout on every platform). OPT-30.
 absl::Status JoinMulticastV6(Socket& socket, std::string_view group,
                              uint32_t interface_index = 0);
 absl::Status LeaveMulticastV6(Socket& socket, std::string_view group,

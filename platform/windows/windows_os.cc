@@ -695,6 +695,16 @@ bool IsTimeoutOption(NativeOption opt) {
   return IsSocketOption(opt, SO_RCVTIMEO) || IsSocketOption(opt, SO_SNDTIMEO);
 }
 
+// IsLeaveGroupOption is whether `opt` with a value of `len` bytes leaves a
+// multicast group (IP_DROP_MEMBERSHIP with an ip_mreq, IPV6_LEAVE_GROUP
+// with an ipv6_mreq).
+bool IsLeaveGroupOption(NativeOption opt, size_t len) {
+  return (opt.level == IPPROTO_IP && opt.name == IP_DROP_MEMBERSHIP &&
+          len == sizeof(ip_mreq)) ||
+         (opt.level == IPPROTO_IPV6 && opt.name == IPV6_LEAVE_GROUP &&
+          len == sizeof(ipv6_mreq));
+}
+
 // GetReuseAddr answers SO_REUSEADDR for an AF_INET/AF_INET6 socket: 1 when
 // the socket is not exclusive (see windows_os.h, "Options").
 absl::Status GetReuseAddr(SOCKET s, void* buf, size_t* len) {
@@ -838,7 +848,15 @@ absl::Status WindowsOs::SetSockOpt(NativeHandle h, NativeOption opt,
   }
   if (::setsockopt(s, opt.level, opt.name, static_cast<const char*>(buf),
                    static_cast<int>(len)) != 0) {
-    return LastWsaError("setsockopt");
+    const int code = ::WSAGetLastError();
+    if (code == WSAEINVAL && IsLeaveGroupOption(opt, len)) {
+      // OPT-29/OPT-30: Windows answers WSAEINVAL for leaving a group the
+      // socket is not a member of, POSIX EADDRNOTAVAIL.
+      return WsaErrorWithKind(ErrorKind::kAddressNotAvailable, code,
+                              "setsockopt",
+                              "not a member of this multicast group");
+    }
+    return WsaError(code, "setsockopt");
   }
   return absl::OkStatus();
 }

@@ -188,6 +188,11 @@
 //   - SO_LINGER is struct linger of two u_shorts natively; a POSIX-layout
 //     {int l_onoff; int l_linger} (8 bytes) is converted both ways (l_linger
 //     0..65535 seconds).
+//   - Leaving a multicast group the socket is not a member of
+//     (IP_DROP_MEMBERSHIP with an ip_mreq, IPV6_LEAVE_GROUP with an
+//     ipv6_mreq) fails with WSAEINVAL on Windows; the backend reports it as
+//     kAddressNotAvailable (keeping the native code), POSIX's EADDRNOTAVAIL
+//     (OPT-29, OPT-30).
 //   - Windows writes some boolean options (TCP_NODELAY, SO_DONTROUTE,
 //     IPV6_V6ONLY, ...) as one byte; when the caller's buffer holds an int,
 //     the value is widened to an int and the length reported is sizeof(int).
