@@ -12,6 +12,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "core/addrinfo.h"
 #include "core/address.h"
 #include "core/error.h"
@@ -143,6 +144,20 @@ class CountingOs : public platform::Os {
   absl::Status Ioctl(NativeHandle h, platform::IoctlCode c,
                      const platform::IoctlArg& a) const override {
     return real_.Ioctl(h, c, a);
+  }
+  absl::StatusOr<platform::Linger> GetLinger(NativeHandle h) const override {
+    return real_.GetLinger(h);
+  }
+  absl::Status SetLinger(NativeHandle h, platform::Linger l) const override {
+    return real_.SetLinger(h, l);
+  }
+  absl::StatusOr<absl::Duration> GetTimeOption(NativeHandle h,
+                                               Option o) const override {
+    return real_.GetTimeOption(h, o);
+  }
+  absl::Status SetTimeOption(NativeHandle h, Option o,
+                             absl::Duration d) const override {
+    return real_.SetTimeOption(h, o, d);
   }
   absl::StatusOr<std::vector<AddrInfo>> GetAddrInfo(
       const char* host, const char* service,

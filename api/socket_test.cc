@@ -286,6 +286,24 @@ class FakeOs : public platform::Os {
     ++calls;
     return absl::OkStatus();
   }
+  absl::StatusOr<platform::Linger> GetLinger(NativeHandle) const override {
+    ++calls;
+    return platform::Linger{};
+  }
+  absl::Status SetLinger(NativeHandle, platform::Linger) const override {
+    ++calls;
+    return absl::OkStatus();
+  }
+  absl::StatusOr<absl::Duration> GetTimeOption(NativeHandle,
+                                               Option) const override {
+    ++calls;
+    return absl::ZeroDuration();
+  }
+  absl::Status SetTimeOption(NativeHandle, Option,
+                             absl::Duration) const override {
+    ++calls;
+    return absl::OkStatus();
+  }
   absl::StatusOr<std::vector<AddrInfo>> GetAddrInfo(
       const char*, const char*, const AddrInfoHints&) const override {
     return Unimplemented("getaddrinfo", "name resolution", "fake");

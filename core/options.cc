@@ -31,10 +31,16 @@ constexpr OptionInfo kOptions[] = {
     {Option::kIpMulticastTtl, "IP_MULTICAST_TTL", OptionLevel::kIp, OptionShape::kInt, true},
     {Option::kIpMulticastLoop, "IP_MULTICAST_LOOP", OptionLevel::kIp, OptionShape::kInt, true},
     {Option::kIpHdrIncl, "IP_HDRINCL", OptionLevel::kIp, OptionShape::kInt, true},
+    {Option::kIpAddMembership, "IP_ADD_MEMBERSHIP", OptionLevel::kIp, OptionShape::kIpMreq, true},
+    {Option::kIpDropMembership, "IP_DROP_MEMBERSHIP", OptionLevel::kIp, OptionShape::kIpMreq, true},
+    {Option::kIpMulticastIf, "IP_MULTICAST_IF", OptionLevel::kIp, OptionShape::kInAddr, true},
     {Option::kIpv6V6Only, "IPV6_V6ONLY", OptionLevel::kIpv6, OptionShape::kInt, true},
     {Option::kIpv6UnicastHops, "IPV6_UNICAST_HOPS", OptionLevel::kIpv6, OptionShape::kInt, true},
     {Option::kIpv6MulticastHops, "IPV6_MULTICAST_HOPS", OptionLevel::kIpv6, OptionShape::kInt, true},
     {Option::kIpv6MulticastLoop, "IPV6_MULTICAST_LOOP", OptionLevel::kIpv6, OptionShape::kInt, true},
+    {Option::kIpv6JoinGroup, "IPV6_JOIN_GROUP", OptionLevel::kIpv6, OptionShape::kIpv6Mreq, true},
+    {Option::kIpv6LeaveGroup, "IPV6_LEAVE_GROUP", OptionLevel::kIpv6, OptionShape::kIpv6Mreq, true},
+    {Option::kIpv6MulticastIf, "IPV6_MULTICAST_IF", OptionLevel::kIpv6, OptionShape::kInt, true},
 };
 static_assert(sizeof(kOptions) / sizeof(kOptions[0]) == kOptionCount,
               "one descriptor per Option");

@@ -22,6 +22,11 @@ enum class OptionShape {
   kInt,      // int (booleans are ints 0/1)
   kLinger,   // struct linger
   kTimeval,  // struct timeval on POSIX, DWORD milliseconds on Windows
+  kInAddr,   // struct in_addr (4 bytes, network order)
+  kIpMreq,   // struct ip_mreq: group and interface in_addr (8 bytes, the
+             // same layout on POSIX and Windows)
+  kIpv6Mreq,  // struct ipv6_mreq: group in6_addr, unsigned interface index
+              // (20 bytes, the same layout on POSIX and Windows)
 };
 
 // Option lists the portable options, grouped by level.
@@ -54,13 +59,19 @@ enum class Option {
   kIpMulticastTtl,   // IP_MULTICAST_TTL
   kIpMulticastLoop,  // IP_MULTICAST_LOOP
   kIpHdrIncl,        // IP_HDRINCL
+  kIpAddMembership,   // IP_ADD_MEMBERSHIP (write-only)
+  kIpDropMembership,  // IP_DROP_MEMBERSHIP (write-only)
+  kIpMulticastIf,     // IP_MULTICAST_IF
   // IPPROTO_IPV6
   kIpv6V6Only,          // IPV6_V6ONLY
   kIpv6UnicastHops,     // IPV6_UNICAST_HOPS
   kIpv6MulticastHops,   // IPV6_MULTICAST_HOPS
   kIpv6MulticastLoop,   // IPV6_MULTICAST_LOOP
+  kIpv6JoinGroup,       // IPV6_JOIN_GROUP (IPV6_ADD_MEMBERSHIP; write-only)
+  kIpv6LeaveGroup,      // IPV6_LEAVE_GROUP (IPV6_DROP_MEMBERSHIP; write-only)
+  kIpv6MulticastIf,     // IPV6_MULTICAST_IF (an interface index)
 };
-inline constexpr int kOptionCount = static_cast<int>(Option::kIpv6MulticastLoop) + 1;
+inline constexpr int kOptionCount = static_cast<int>(Option::kIpv6MulticastIf) + 1;
 
 struct OptionInfo {
   Option id;

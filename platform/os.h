@@ -42,6 +42,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "core/addrinfo.h"
 #include "core/address.h"
 #include "core/error.h"
@@ -118,6 +119,13 @@ enum class RcvAllMode : uint32_t {
   kOn = 1,
   kSocketLevelOnly = 2,
   kIpLevel = 3,
+};
+
+// Linger is SO_LINGER's value: whether close lingers, and for how many
+// seconds.
+struct Linger {
+  bool on = false;
+  int seconds = 0;
 };
 
 // IoctlArg carries the argument of an IoctlCode.
@@ -283,6 +291,36 @@ class Os {
   // platform (<name>)".
   virtual absl::Status Ioctl(NativeHandle h, IoctlCode code,
                              const IoctlArg& arg) const = 0;
+
+  // --- structured options ------------------------------------------------------
+  // The options whose value is not a C int, in the platform's own layout, so
+  // that api/ never builds a struct whose layout differs between systems.
+
+  // GetLinger reads SO_LINGER. Corresponds to getsockopt(SO_LINGER): struct
+  // linger {int, int} on POSIX (SO_LINGER_SEC where the system has it, so
+  // the time is seconds and never clock ticks), {u_short, u_short} on
+  // Windows.
+  virtual absl::StatusOr<Linger> GetLinger(NativeHandle h) const = 0;
+  // SetLinger writes SO_LINGER (as GetLinger). Errors: kInvalidArgument
+  // naming "value" for seconds outside what the platform's field holds
+  // (negative; above 65535 on Windows).
+  virtual absl::Status SetLinger(NativeHandle h, Linger linger) const = 0;
+
+  // GetTimeOption reads SO_RCVTIMEO or SO_SNDTIMEO (`option` kRcvTimeo or
+  // kSndTimeo; another option is kInvalidArgument naming "option"); zero
+  // means no timeout. Corresponds to getsockopt(): a struct timeval on POSIX
+  // (Linux reports the time it keeps, in clock ticks), DWORD milliseconds on
+  // Windows.
+  virtual absl::StatusOr<absl::Duration> GetTimeOption(NativeHandle h,
+                                                       Option option) const = 0;
+  // SetTimeOption writes SO_RCVTIMEO or SO_SNDTIMEO. Zero (or an infinite
+  // duration) means no timeout; a positive duration is rounded up to the
+  // unit of the field (microseconds, milliseconds on Windows), so it never
+  // becomes 0, and clamped to the largest the field holds. Errors:
+  // kInvalidArgument naming "option" as GetTimeOption, naming "value" for a
+  // negative duration.
+  virtual absl::Status SetTimeOption(NativeHandle h, Option option,
+                                     absl::Duration value) const = 0;
 
   // --- name resolution --------------------------------------------------------
   // The resolver's system calls. Arguments have been validated by api/;

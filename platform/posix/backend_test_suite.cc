@@ -25,6 +25,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "core/address.h"
 #include "core/error.h"
 #include "core/options.h"
@@ -851,6 +852,57 @@ TEST_P(BackendTest, OptionsMapAndRoundTrip) {
   absl::Status st = os().SetSockOpt(h.get(), NativeOption{SOL_SOCKET, 0x7abc},
                                     &type, sizeof(type));
   EXPECT_EQ(GetErrorKind(st), ErrorKind::kProtocolOptionNotSupported) << st;
+}
+
+TEST_P(BackendTest, LingerRoundTripsInSeconds) {
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle h,
+                             MakeSocket(os(), Family::kInet, Type::kStream));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Linger initial, os().GetLinger(h.get()));
+  EXPECT_FALSE(initial.on);
+  XSOCK_ASSERT_OK(os().SetLinger(h.get(), Linger{true, 7}));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Linger on, os().GetLinger(h.get()));
+  EXPECT_TRUE(on.on);
+  EXPECT_EQ(on.seconds, 7);
+  XSOCK_ASSERT_OK(os().SetLinger(h.get(), Linger{false, 0}));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Linger off, os().GetLinger(h.get()));
+  EXPECT_FALSE(off.on);
+  absl::Status st = os().SetLinger(h.get(), Linger{true, -1});
+  EXPECT_EQ(GetErrorKind(st), ErrorKind::kInvalidArgument) << st;
+}
+
+TEST_P(BackendTest, TimeOptionsRoundTripAndNeverRoundToNone) {
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle h,
+                             MakeSocket(os(), Family::kInet, Type::kStream));
+  for (Option o : {Option::kRcvTimeo, Option::kSndTimeo}) {
+    XSOCK_ASSERT_OK_AND_ASSIGN(absl::Duration initial,
+                               os().GetTimeOption(h.get(), o));
+    EXPECT_EQ(initial, absl::ZeroDuration()) << GetOptionInfo(o)->name;
+    // 1.5 s is a whole number of clock ticks at any HZ the kernel uses.
+    XSOCK_ASSERT_OK(os().SetTimeOption(h.get(), o, absl::Milliseconds(1500)));
+    XSOCK_ASSERT_OK_AND_ASSIGN(absl::Duration set,
+                               os().GetTimeOption(h.get(), o));
+    EXPECT_EQ(set, absl::Milliseconds(1500)) << GetOptionInfo(o)->name;
+    // A nanosecond is rounded up to the field's unit (then to a clock tick
+    // by Linux), never to 0, which would mean no timeout.
+    XSOCK_ASSERT_OK(os().SetTimeOption(h.get(), o, absl::Nanoseconds(1)));
+    XSOCK_ASSERT_OK_AND_ASSIGN(absl::Duration tiny,
+                               os().GetTimeOption(h.get(), o));
+    EXPECT_GT(tiny, absl::ZeroDuration()) << GetOptionInfo(o)->name;
+    EXPECT_LE(tiny, absl::Milliseconds(20)) << GetOptionInfo(o)->name;
+    XSOCK_ASSERT_OK(os().SetTimeOption(h.get(), o, absl::ZeroDuration()));
+    XSOCK_ASSERT_OK_AND_ASSIGN(absl::Duration none,
+                               os().GetTimeOption(h.get(), o));
+    EXPECT_EQ(none, absl::ZeroDuration()) << GetOptionInfo(o)->name;
+  }
+  absl::Status st =
+      os().SetTimeOption(h.get(), Option::kRcvTimeo, -absl::Seconds(1));
+  EXPECT_EQ(GetErrorKind(st), ErrorKind::kInvalidArgument) << st;
+  st = os().SetTimeOption(h.get(), Option::kLinger, absl::Seconds(1));
+  EXPECT_EQ(GetErrorKind(st), ErrorKind::kInvalidArgument) << st;
+  absl::StatusOr<absl::Duration> got =
+      os().GetTimeOption(h.get(), Option::kKeepAlive);
+  EXPECT_EQ(GetErrorKind(got.status()), ErrorKind::kInvalidArgument)
+      << got.status();
 }
 
 // --- handle accounting -------------------------------------------------------------------

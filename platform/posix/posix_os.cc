@@ -26,6 +26,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "core/addrinfo.h"
 #include "core/address.h"
 #include "core/error.h"
@@ -710,6 +711,111 @@ absl::Status PosixOs::SetInheritable(NativeHandle h, bool on) const {
 absl::Status PosixOs::Ioctl(NativeHandle /*h*/, IoctlCode code,
                             const IoctlArg& /*arg*/) const {
   return Unimplemented("ioctl", IoctlName(code), name_);
+}
+
+// --- structured options ------------------------------------------------------
+
+namespace {
+
+// kLingerName is the SO_LINGER that counts seconds.
+#ifdef SO_LINGER_SEC
+constexpr int kLingerName = SO_LINGER_SEC;
+#else
+constexpr int kLingerName = SO_LINGER;
+#endif
+
+// TimeOptionName maps kRcvTimeo/kSndTimeo to SO_RCVTIMEO/SO_SNDTIMEO; -1 for
+// any other option.
+int TimeOptionName(Option option) {
+  if (option == Option::kRcvTimeo) return SO_RCVTIMEO;
+  if (option == Option::kSndTimeo) return SO_SNDTIMEO;
+  return -1;
+}
+
+// kMaxTimevalSeconds bounds tv_sec (a 32-bit time_t's largest value, about
+// 68 years, so no system rejects it as out of range).
+constexpr int64_t kMaxTimevalSeconds = 0x7fffffff;
+
+}  // namespace
+
+absl::StatusOr<Linger> PosixOs::GetLinger(NativeHandle h) const {
+  struct linger native;
+  std::memset(&native, 0, sizeof(native));
+  socklen_t len = sizeof(native);
+  if (::getsockopt(ToFd(h), SOL_SOCKET, kLingerName, &native, &len) != 0) {
+    return LastError("getsockopt");
+  }
+  Linger out;
+  out.on = native.l_onoff != 0;
+  out.seconds = native.l_linger;
+  return out;
+}
+
+absl::Status PosixOs::SetLinger(NativeHandle h, Linger linger) const {
+  if (linger.seconds < 0) {
+    return InvalidArgument("setsockopt", "value",
+                           "SO_LINGER time must not be negative");
+  }
+  struct linger native;
+  std::memset(&native, 0, sizeof(native));
+  native.l_onoff = linger.on ? 1 : 0;
+  native.l_linger = linger.seconds;
+  if (::setsockopt(ToFd(h), SOL_SOCKET, kLingerName, &native,
+                   sizeof(native)) != 0) {
+    return LastError("setsockopt");
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<absl::Duration> PosixOs::GetTimeOption(NativeHandle h,
+                                                      Option option) const {
+  const int name = TimeOptionName(option);
+  if (name < 0) {
+    return InvalidArgument("getsockopt", "option",
+                           "not SO_RCVTIMEO or SO_SNDTIMEO");
+  }
+  struct timeval tv;
+  std::memset(&tv, 0, sizeof(tv));
+  socklen_t len = sizeof(tv);
+  if (::getsockopt(ToFd(h), SOL_SOCKET, name, &tv, &len) != 0) {
+    return LastError("getsockopt");
+  }
+  return absl::Seconds(static_cast<int64_t>(tv.tv_sec)) +
+         absl::Microseconds(static_cast<int64_t>(tv.tv_usec));
+}
+
+absl::Status PosixOs::SetTimeOption(NativeHandle h, Option option,
+                                    absl::Duration value) const {
+  const int name = TimeOptionName(option);
+  if (name < 0) {
+    return InvalidArgument("setsockopt", "option",
+                           "not SO_RCVTIMEO or SO_SNDTIMEO");
+  }
+  if (value < absl::ZeroDuration()) {
+    return InvalidArgument("setsockopt", "value", "negative timeout");
+  }
+  struct timeval tv;
+  std::memset(&tv, 0, sizeof(tv));  // zero and infinite: no timeout
+  if (value != absl::InfiniteDuration() && value > absl::ZeroDuration()) {
+    // Round up to whole microseconds: a positive time never becomes 0.
+    int64_t seconds = absl::IDivDuration(value, absl::Seconds(1), &value);
+    int64_t micros = absl::ToInt64Microseconds(value);
+    if (value > absl::Microseconds(micros)) ++micros;
+    if (micros == 1000000) {
+      ++seconds;
+      micros = 0;
+    }
+    if (seconds > kMaxTimevalSeconds) {
+      seconds = kMaxTimevalSeconds;
+      micros = 0;
+    }
+    tv.tv_sec = static_cast<decltype(tv.tv_sec)>(seconds);
+    tv.tv_usec = static_cast<decltype(tv.tv_usec)>(micros);
+  }
+  if (::setsockopt(ToFd(h), SOL_SOCKET, name, &tv, sizeof(tv)) != 0) {
+    return LastError("setsockopt");
+  }
+  return absl::OkStatus();
 }
 
 // --- name resolution -----------------------------------------------------------

@@ -17,6 +17,12 @@
 //   SocketPair  socketpair() + the same steps as Socket on both ends.
 //   Send*       send()/sendto() with MSG_NOSIGNAL where defined (SIG-01).
 //   Wait        poll(); POLLNVAL is reported as kBadDescriptor.
+//   Get/SetLinger  getsockopt/setsockopt(SO_LINGER_SEC where defined (Apple:
+//               SO_LINGER counts clock ticks there, quirk CLOSE-06), else
+//               SO_LINGER) with struct linger.
+//   Get/SetTimeOption  getsockopt/setsockopt(SO_RCVTIMEO/SO_SNDTIMEO) with
+//               struct timeval; a positive time is rounded up to whole
+//               microseconds.
 //   Describe    getsockname() (family) + SO_TYPE + SO_PROTOCOL where defined.
 //   GetAddrInfo getaddrinfo() with the translated hints; results decoded
 //               like getsockname's, those xsock does not model dropped;
@@ -56,6 +62,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "core/addrinfo.h"
 #include "core/address.h"
 #include "core/error.h"
@@ -127,6 +134,12 @@ class PosixOs : public Os {
   absl::Status SetInheritable(NativeHandle h, bool on) const override;
   absl::Status Ioctl(NativeHandle h, IoctlCode code,
                      const IoctlArg& arg) const override;
+  absl::StatusOr<Linger> GetLinger(NativeHandle h) const override;
+  absl::Status SetLinger(NativeHandle h, Linger linger) const override;
+  absl::StatusOr<absl::Duration> GetTimeOption(NativeHandle h,
+                                               Option option) const override;
+  absl::Status SetTimeOption(NativeHandle h, Option option,
+                             absl::Duration value) const override;
 
   absl::StatusOr<std::vector<AddrInfo>> GetAddrInfo(
       const char* host, const char* service,

@@ -6,6 +6,7 @@
 #include "platform/posix/translate.h"
 
 #include <netdb.h>
+#include <stddef.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
@@ -151,10 +152,22 @@ constexpr OptionEntry kOptions[] = {
 #else
     XSOCK_NO_OPT(kIpHdrIncl),
 #endif
+    XSOCK_OPT(kIpAddMembership, IPPROTO_IP, IP_ADD_MEMBERSHIP),
+    XSOCK_OPT(kIpDropMembership, IPPROTO_IP, IP_DROP_MEMBERSHIP),
+    XSOCK_OPT(kIpMulticastIf, IPPROTO_IP, IP_MULTICAST_IF),
     XSOCK_OPT(kIpv6V6Only, IPPROTO_IPV6, IPV6_V6ONLY),
     XSOCK_OPT(kIpv6UnicastHops, IPPROTO_IPV6, IPV6_UNICAST_HOPS),
     XSOCK_OPT(kIpv6MulticastHops, IPPROTO_IPV6, IPV6_MULTICAST_HOPS),
     XSOCK_OPT(kIpv6MulticastLoop, IPPROTO_IPV6, IPV6_MULTICAST_LOOP),
+#if defined(IPV6_JOIN_GROUP)
+    XSOCK_OPT(kIpv6JoinGroup, IPPROTO_IPV6, IPV6_JOIN_GROUP),
+    XSOCK_OPT(kIpv6LeaveGroup, IPPROTO_IPV6, IPV6_LEAVE_GROUP),
+#else
+    // Older systems name them after RFC 2133.
+    XSOCK_OPT(kIpv6JoinGroup, IPPROTO_IPV6, IPV6_ADD_MEMBERSHIP),
+    XSOCK_OPT(kIpv6LeaveGroup, IPPROTO_IPV6, IPV6_DROP_MEMBERSHIP),
+#endif
+    XSOCK_OPT(kIpv6MulticastIf, IPPROTO_IPV6, IPV6_MULTICAST_IF),
 };
 
 #undef XSOCK_OPT
@@ -162,6 +175,15 @@ constexpr OptionEntry kOptions[] = {
 
 static_assert(internal::OptionsInOrder(kOptions),
               "kOptions is indexed by Option value");
+
+// api/ builds the membership values as bytes in the layout OptionShape
+// documents (core/options.h), the same on every backend.
+static_assert(sizeof(ip_mreq) == 8 && offsetof(ip_mreq, imr_interface) == 4,
+              "ip_mreq is two in_addr");
+static_assert(sizeof(ipv6_mreq) == 20 &&
+                  offsetof(ipv6_mreq, ipv6mr_interface) == 16 &&
+                  sizeof(ipv6_mreq::ipv6mr_interface) == 4,
+              "ipv6_mreq is an in6_addr and a 32-bit interface index");
 
 // getaddrinfo's AI_* flags, one row per AiFlags bit.
 constexpr internal::ResolverFlagEntry kAiFlags[] = {

@@ -4,6 +4,8 @@
 
 #include "platform/windows/translate.h"
 
+#include <stddef.h>
+
 #include <string_view>
 
 #include "core/options.h"
@@ -102,10 +104,17 @@ constexpr OptionEntry kOptions[] = {
     XSOCK_OPT(kIpMulticastTtl, IPPROTO_IP, IP_MULTICAST_TTL),
     XSOCK_OPT(kIpMulticastLoop, IPPROTO_IP, IP_MULTICAST_LOOP),
     XSOCK_OPT(kIpHdrIncl, IPPROTO_IP, IP_HDRINCL),
+    XSOCK_OPT(kIpAddMembership, IPPROTO_IP, IP_ADD_MEMBERSHIP),
+    XSOCK_OPT(kIpDropMembership, IPPROTO_IP, IP_DROP_MEMBERSHIP),
+    // An in_addr (network order), or an interface index in 0.0.0.0/8.
+    XSOCK_OPT(kIpMulticastIf, IPPROTO_IP, IP_MULTICAST_IF),
     XSOCK_OPT(kIpv6V6Only, IPPROTO_IPV6, IPV6_V6ONLY),
     XSOCK_OPT(kIpv6UnicastHops, IPPROTO_IPV6, IPV6_UNICAST_HOPS),
     XSOCK_OPT(kIpv6MulticastHops, IPPROTO_IPV6, IPV6_MULTICAST_HOPS),
     XSOCK_OPT(kIpv6MulticastLoop, IPPROTO_IPV6, IPV6_MULTICAST_LOOP),
+    XSOCK_OPT(kIpv6JoinGroup, IPPROTO_IPV6, IPV6_JOIN_GROUP),
+    XSOCK_OPT(kIpv6LeaveGroup, IPPROTO_IPV6, IPV6_LEAVE_GROUP),
+    XSOCK_OPT(kIpv6MulticastIf, IPPROTO_IPV6, IPV6_MULTICAST_IF),  // DWORD
 };
 
 #undef XSOCK_OPT
@@ -113,6 +122,15 @@ constexpr OptionEntry kOptions[] = {
 
 static_assert(internal::OptionsInOrder(kOptions),
               "kOptions is indexed by Option value");
+
+// api/ builds the membership values as bytes in the layout OptionShape
+// documents (core/options.h): ws2ipdef.h has the POSIX layouts.
+static_assert(sizeof(ip_mreq) == 8 && offsetof(ip_mreq, imr_interface) == 4,
+              "ip_mreq is two in_addr");
+static_assert(sizeof(ipv6_mreq) == 20 &&
+                  offsetof(ipv6_mreq, ipv6mr_interface) == 16 &&
+                  sizeof(ipv6_mreq::ipv6mr_interface) == 4,
+              "ipv6_mreq is an in6_addr and a 32-bit interface index");
 
 // getaddrinfo's AI_* flags, one row per AiFlags bit (ws2def.h /
 // ws2tcpip.h).

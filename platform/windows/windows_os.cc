@@ -13,6 +13,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "core/addrinfo.h"
 #include "core/address.h"
 #include "core/error.h"
@@ -694,6 +695,16 @@ bool IsTimeoutOption(NativeOption opt) {
   return IsSocketOption(opt, SO_RCVTIMEO) || IsSocketOption(opt, SO_SNDTIMEO);
 }
 
+// IsLeaveGroupOption is whether `opt` with a value of `len` bytes leaves a
+// multicast group (IP_DROP_MEMBERSHIP with an ip_mreq, IPV6_LEAVE_GROUP
+// with an ipv6_mreq).
+bool IsLeaveGroupOption(NativeOption opt, size_t len) {
+  return (opt.level == IPPROTO_IP && opt.name == IP_DROP_MEMBERSHIP &&
+          len == sizeof(ip_mreq)) ||
+         (opt.level == IPPROTO_IPV6 && opt.name == IPV6_LEAVE_GROUP &&
+          len == sizeof(ipv6_mreq));
+}
+
 // GetReuseAddr answers SO_REUSEADDR for an AF_INET/AF_INET6 socket: 1 when
 // the socket is not exclusive (see windows_os.h, "Options").
 absl::Status GetReuseAddr(SOCKET s, void* buf, size_t* len) {
@@ -837,7 +848,15 @@ absl::Status WindowsOs::SetSockOpt(NativeHandle h, NativeOption opt,
   }
   if (::setsockopt(s, opt.level, opt.name, static_cast<const char*>(buf),
                    static_cast<int>(len)) != 0) {
-    return LastWsaError("setsockopt");
+    const int code = ::WSAGetLastError();
+    if (code == WSAEINVAL && IsLeaveGroupOption(opt, len)) {
+      // OPT-29/OPT-30: Windows answers WSAEINVAL for leaving a group the
+      // socket is not a member of, POSIX EADDRNOTAVAIL.
+      return WsaErrorWithKind(ErrorKind::kAddressNotAvailable, code,
+                              "setsockopt",
+                              "not a member of this multicast group");
+    }
+    return WsaError(code, "setsockopt");
   }
   return absl::OkStatus();
 }
@@ -909,6 +928,98 @@ absl::Status WindowsOs::Ioctl(NativeHandle h, IoctlCode code,
   message += ": ";
   message += ErrorKindText(kind);
   return WsaErrorWithKind(kind, err, "ioctl", message);
+}
+
+// --- structured options ------------------------------------------------------
+
+namespace {
+
+// TimeOptionName maps kRcvTimeo/kSndTimeo to SO_RCVTIMEO/SO_SNDTIMEO; -1 for
+// any other option.
+int TimeOptionName(Option option) {
+  if (option == Option::kRcvTimeo) return SO_RCVTIMEO;
+  if (option == Option::kSndTimeo) return SO_SNDTIMEO;
+  return -1;
+}
+
+// kMaxTimeoutMs is the largest DWORD timeout (0xFFFFFFFF is not special,
+// but stays clear of any "infinite" reading).
+constexpr uint64_t kMaxTimeoutMs = 0xFFFFFFFEu;
+
+}  // namespace
+
+absl::StatusOr<Linger> WindowsOs::GetLinger(NativeHandle h) const {
+  linger native;
+  std::memset(&native, 0, sizeof(native));
+  int n = sizeof(native);
+  if (::getsockopt(ToSocket(h), SOL_SOCKET, SO_LINGER,
+                   reinterpret_cast<char*>(&native), &n) != 0) {
+    return LastWsaError("getsockopt");
+  }
+  Linger out;
+  out.on = native.l_onoff != 0;
+  out.seconds = native.l_linger;
+  return out;
+}
+
+absl::Status WindowsOs::SetLinger(NativeHandle h, Linger value) const {
+  if (value.seconds < 0 || value.seconds > 0xFFFF) {
+    return InvalidArgument("setsockopt", "value",
+                           "SO_LINGER time outside 0..65535 seconds");
+  }
+  linger native;
+  native.l_onoff = static_cast<u_short>(value.on ? 1 : 0);
+  native.l_linger = static_cast<u_short>(value.seconds);
+  if (::setsockopt(ToSocket(h), SOL_SOCKET, SO_LINGER,
+                   reinterpret_cast<const char*>(&native),
+                   sizeof(native)) != 0) {
+    return LastWsaError("setsockopt");
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<absl::Duration> WindowsOs::GetTimeOption(NativeHandle h,
+                                                        Option option) const {
+  const int name = TimeOptionName(option);
+  if (name < 0) {
+    return InvalidArgument("getsockopt", "option",
+                           "not SO_RCVTIMEO or SO_SNDTIMEO");
+  }
+  DWORD ms = 0;
+  int n = sizeof(ms);
+  if (::getsockopt(ToSocket(h), SOL_SOCKET, name, reinterpret_cast<char*>(&ms),
+                   &n) != 0) {
+    return LastWsaError("getsockopt");
+  }
+  return absl::Milliseconds(static_cast<int64_t>(ms));
+}
+
+absl::Status WindowsOs::SetTimeOption(NativeHandle h, Option option,
+                                      absl::Duration value) const {
+  const int name = TimeOptionName(option);
+  if (name < 0) {
+    return InvalidArgument("setsockopt", "option",
+                           "not SO_RCVTIMEO or SO_SNDTIMEO");
+  }
+  if (value < absl::ZeroDuration()) {
+    return InvalidArgument("setsockopt", "value", "negative timeout");
+  }
+  DWORD ms = 0;  // zero and infinite: no timeout
+  if (value != absl::InfiniteDuration() && value > absl::ZeroDuration()) {
+    // Round up to whole milliseconds: a positive time never becomes 0.
+    absl::Duration rest;
+    int64_t whole = absl::IDivDuration(value, absl::Milliseconds(1), &rest);
+    if (rest > absl::ZeroDuration()) ++whole;
+    const uint64_t clamped = static_cast<uint64_t>(whole) > kMaxTimeoutMs
+                                 ? kMaxTimeoutMs
+                                 : static_cast<uint64_t>(whole);
+    ms = static_cast<DWORD>(clamped);
+  }
+  if (::setsockopt(ToSocket(h), SOL_SOCKET, name,
+                   reinterpret_cast<const char*>(&ms), sizeof(ms)) != 0) {
+    return LastWsaError("setsockopt");
+  }
+  return absl::OkStatus();
 }
 
 // --- name resolution ---------------------------------------------------------

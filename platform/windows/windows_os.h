@@ -72,6 +72,12 @@
 //               IPLEVEL as a DWORD), SIO_KEEPALIVE_VALS (struct
 //               tcp_keepalive: on/off, time and interval in milliseconds),
 //               SIO_LOOPBACK_FAST_PATH (the value as a DWORD).
+//   Get/SetLinger  getsockopt/setsockopt(SO_LINGER) with Winsock's struct
+//               linger of two u_shorts (seconds 0..65535).
+//   Get/SetTimeOption  getsockopt/setsockopt(SO_RCVTIMEO/SO_SNDTIMEO) with
+//               a DWORD of milliseconds; a positive time is rounded up to
+//               whole milliseconds (never 0, "no timeout") and clamped to
+//               0xFFFFFFFE.
 //   GetAddrInfo getaddrinfo() (ANSI) with the translated hints; results
 //               decoded like getsockname's, those xsock does not model
 //               dropped; a result without a socket type (Windows leaves
@@ -192,6 +198,11 @@
 //   - SO_LINGER is struct linger of two u_shorts natively; a POSIX-layout
 //     {int l_onoff; int l_linger} (8 bytes) is converted both ways (l_linger
 //     0..65535 seconds).
+//   - Leaving a multicast group the socket is not a member of
+//     (IP_DROP_MEMBERSHIP with an ip_mreq, IPV6_LEAVE_GROUP with an
+//     ipv6_mreq) fails with WSAEINVAL on Windows; the backend reports it as
+//     kAddressNotAvailable (keeping the native code), POSIX's EADDRNOTAVAIL
+//     (OPT-29, OPT-30).
 //   - Windows writes some boolean options (TCP_NODELAY, SO_DONTROUTE,
 //     IPV6_V6ONLY, ...) as one byte; when the caller's buffer holds an int,
 //     the value is widened to an int and the length reported is sizeof(int).
@@ -208,6 +219,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "core/addrinfo.h"
 #include "core/address.h"
 #include "core/error.h"
@@ -283,6 +295,12 @@ class WindowsOs : public Os {
   absl::Status SetInheritable(NativeHandle h, bool on) const override;
   absl::Status Ioctl(NativeHandle h, IoctlCode code,
                      const IoctlArg& arg) const override;
+  absl::StatusOr<Linger> GetLinger(NativeHandle h) const override;
+  absl::Status SetLinger(NativeHandle h, Linger value) const override;
+  absl::StatusOr<absl::Duration> GetTimeOption(NativeHandle h,
+                                               Option option) const override;
+  absl::Status SetTimeOption(NativeHandle h, Option option,
+                             absl::Duration value) const override;
 
   absl::StatusOr<std::vector<AddrInfo>> GetAddrInfo(
       const char* host, const char* service,

@@ -29,6 +29,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "core/address.h"
 #include "core/error.h"
 #include "core/options.h"
@@ -1170,6 +1171,57 @@ TEST(WindowsOsTest, LingerAcceptsBothLayouts) {
   XSOCK_ASSERT_OK(Win().GetSockOpt(h.get(), opt, &posix, &len));
   EXPECT_EQ(posix.on, 1);
   EXPECT_EQ(posix.seconds, 7);
+}
+
+TEST(WindowsOsTest, GetSetLingerUseTheNativeLayout) {
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle h,
+                             MakeSocket(Win(), Family::kInet, Type::kStream));
+  XSOCK_ASSERT_OK_AND_ASSIGN(Linger initial, Win().GetLinger(h.get()));
+  EXPECT_FALSE(initial.on);
+  XSOCK_ASSERT_OK(Win().SetLinger(h.get(), Linger{true, 9}));
+  linger native{};
+  int n = sizeof(native);
+  ASSERT_EQ(::getsockopt(static_cast<SOCKET>(h.get()), SOL_SOCKET, SO_LINGER,
+                         reinterpret_cast<char*>(&native), &n),
+            0);
+  EXPECT_NE(native.l_onoff, 0);
+  EXPECT_EQ(native.l_linger, 9);
+  XSOCK_ASSERT_OK_AND_ASSIGN(Linger on, Win().GetLinger(h.get()));
+  EXPECT_TRUE(on.on);
+  EXPECT_EQ(on.seconds, 9);
+  absl::Status st = Win().SetLinger(h.get(), Linger{true, 65536});
+  EXPECT_EQ(GetErrorKind(st), ErrorKind::kInvalidArgument) << st;
+  st = Win().SetLinger(h.get(), Linger{true, -1});
+  EXPECT_EQ(GetErrorKind(st), ErrorKind::kInvalidArgument) << st;
+}
+
+TEST(WindowsOsTest, TimeOptionsAreWholeMillisecondsRoundedUp) {
+  XSOCK_ASSERT_OK_AND_ASSIGN(Handle h,
+                             MakeSocket(Win(), Family::kInet, Type::kStream));
+  for (Option o : {Option::kRcvTimeo, Option::kSndTimeo}) {
+    const int name = o == Option::kRcvTimeo ? SO_RCVTIMEO : SO_SNDTIMEO;
+    XSOCK_ASSERT_OK_AND_ASSIGN(absl::Duration initial,
+                               Win().GetTimeOption(h.get(), o));
+    EXPECT_EQ(initial, absl::ZeroDuration());
+    XSOCK_ASSERT_OK(Win().SetTimeOption(h.get(), o, absl::Milliseconds(1500)));
+    EXPECT_EQ(NativeIntOption(h.get(), SOL_SOCKET, name), 1500);
+    XSOCK_ASSERT_OK_AND_ASSIGN(absl::Duration set,
+                               Win().GetTimeOption(h.get(), o));
+    EXPECT_EQ(set, absl::Milliseconds(1500));
+    // Never rounded to 0 ("no timeout").
+    XSOCK_ASSERT_OK(Win().SetTimeOption(h.get(), o, absl::Nanoseconds(1)));
+    EXPECT_EQ(NativeIntOption(h.get(), SOL_SOCKET, name), 1);
+    XSOCK_ASSERT_OK(
+        Win().SetTimeOption(h.get(), o, absl::Microseconds(2001)));
+    EXPECT_EQ(NativeIntOption(h.get(), SOL_SOCKET, name), 3);
+    XSOCK_ASSERT_OK(Win().SetTimeOption(h.get(), o, absl::ZeroDuration()));
+    EXPECT_EQ(NativeIntOption(h.get(), SOL_SOCKET, name), 0);
+  }
+  absl::Status st =
+      Win().SetTimeOption(h.get(), Option::kRcvTimeo, -absl::Seconds(1));
+  EXPECT_EQ(GetErrorKind(st), ErrorKind::kInvalidArgument) << st;
+  st = Win().SetTimeOption(h.get(), Option::kLinger, absl::Seconds(1));
+  EXPECT_EQ(GetErrorKind(st), ErrorKind::kInvalidArgument) << st;
 }
 
 // --- AF_UNIX -----------------------------------------------------------------
