@@ -646,7 +646,9 @@ bool ExpectSctpEntry(const absl::Status& status, const std::string& backend) {
 #if defined(__linux__)
   EXPECT_OK(status);
 #else
-  if (!status.ok()) EXPECT_KIND(status, ErrorKind::kNotFound);
+  if (!status.ok()) {
+    EXPECT_KIND(status, ErrorKind::kNotFound);
+  }
 #endif
   return status.ok();
 }
@@ -661,7 +663,9 @@ TEST_P(ResolverSuite, NAME_23_ServByNameForTcpUdpAnyAndAnotherProtocol) {
   // A protocol other than tcp and udp: the POSIX services database
   // (netbase) lists amqp/sctp; the Windows one lists tcp and udp only.
   absl::StatusOr<uint16_t> sctp = GetServByName("amqp", "sctp", os());
-  if (ExpectSctpEntry(sctp.status(), backend_name())) EXPECT_EQ(*sctp, 5672);
+  if (ExpectSctpEntry(sctp.status(), backend_name())) {
+    EXPECT_EQ(*sctp, 5672);
+  }
 }
 
 // --- NAME-24 -----------------------------------------------------------------
@@ -674,7 +678,9 @@ TEST_P(ResolverSuite, NAME_24_ServByPortForTcpUdpAnyAndAnotherProtocol) {
   ASSERT_OK_AND_ASSIGN(std::string any, GetServByPort(53, "", os()));
   EXPECT_EQ(any, "domain");
   absl::StatusOr<std::string> sctp = GetServByPort(5672, "sctp", os());
-  if (ExpectSctpEntry(sctp.status(), backend_name())) EXPECT_EQ(*sctp, "amqp");
+  if (ExpectSctpEntry(sctp.status(), backend_name())) {
+    EXPECT_EQ(*sctp, "amqp");
+  }
 }
 
 // --- NAME-25 -----------------------------------------------------------------
