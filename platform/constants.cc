@@ -11,9 +11,9 @@
 #include <string_view>
 
 #if defined(_WIN32)
-#include <winsock2.h>
-#include <ws2tcpip.h>
-#include <mstcpip.h>
+// Winsock, and the Windows SDK's TCP options MinGW-w64 lacks, exactly as the
+// Windows backend sees them.
+#include "platform/windows/winsock.h"
 #else
 #include <netdb.h>
 #include <netinet/in.h>

@@ -5,9 +5,11 @@
 // built for every OS, that takes each value from the OS headers (POSIX
 // <sys/socket.h>, <netinet/in.h>, <netinet/tcp.h>, <netinet/udp.h>,
 // <netdb.h>, <sys/un.h>; on Linux also <linux/netlink.h>, <linux/tipc.h>,
-// <linux/can.h>, <linux/can/raw.h>; on Windows <winsock2.h>, <ws2tcpip.h>,
-// <mstcpip.h>). A name the headers do not define is absent, never given a
-// substitute number.
+// <linux/can.h>, <linux/can/raw.h>; on Windows the Windows backend's
+// platform/windows/winsock.h: <winsock2.h>, <ws2tcpip.h>, <mstcpip.h>, ...,
+// plus the Windows SDK's TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT and
+// TCP_MAXSEG where MinGW-w64 lacks them). A name the headers do not define
+// is absent, never given a substitute number.
 //
 // Most constants are macros; those some headers declare as enumerators
 // only (Winsock's IPPROTO_* in the Windows SDK, mstcpip.h's RCVALL_*,
