@@ -82,7 +82,10 @@ Timeout GetDefaultTimeout();
 // socket.setdefaulttimeout().
 absl::Status SetDefaultTimeout(Timeout timeout);
 
-// kDefaultBacklog is listen()'s default: min(SOMAXCONN, 128).
+// kDefaultBacklog is listen()'s default: min(SOMAXCONN, 128), as in Python.
+// SOMAXCONN (GetConstant("SOMAXCONN") in xsock/constants.h) is at least 128
+// on every supported platform (Linux 4096, macOS 128, Windows 0x7fffffff),
+// so the default is 128 everywhere; CONST-05 checks it on each build.
 inline constexpr int kDefaultBacklog = 128;
 
 class Socket;

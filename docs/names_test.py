@@ -22,10 +22,7 @@ The check fails when
     does not occur in the code (comments removed) of api/*.h or core/*.h,
     or a header span (`xsock/<name>.h`, `core/<name>.h`) names no file. An
     error kind kFoo counts as present when the XSOCK_ERROR_KINDS table has
-    an X(Foo, ...) entry (the enumerators are generated from it),
-  - docs/names_pending.txt lists an identifier or header that now exists, or
-    that docs/names.md does not use (the list only covers names that are
-    being added and are not in the tree yet).
+    an X(Foo, ...) entry (the enumerators are generated from it).
 
 Run by Bazel as //docs:names_test (the files come in as runfiles), or by hand
 from the repository root: python3 -m unittest -v docs.names_test. The other
@@ -42,7 +39,6 @@ import unittest
 
 SEED_NAMES = "docs/seed_names.txt"
 NAMES_MD = "docs/names.md"
-PENDING = "docs/names_pending.txt"
 HEADER_GLOBS = ("api/*.h", "core/*.h")
 
 # A cell with no xsock name: a dash (the reason is in the notes).
@@ -167,12 +163,9 @@ def check(root):
     problems.append("%s lists %s %d times" % (SEED_NAMES, name,
                                               seed.count(name)))
   seed_set = set(seed)
-  pending = _list_file(os.path.join(root, PENDING))
-  pending_set = set(pending)
   code = header_code(root)
 
   rows_of = {}
-  used_pending = set()
   for line_no, cells in table_rows(_read(os.path.join(root, NAMES_MD))):
     where = "%s:%d" % (NAMES_MD, line_no)
     if len(cells) != 3:
@@ -198,9 +191,7 @@ def check(root):
     for span in spans:
       span = span.strip()
       if HEADER_SPAN_RE.match(span):
-        if span in pending_set:
-          used_pending.add(span)
-        elif not header_exists(root, span):
+        if not header_exists(root, span):
           problems.append("%s: %s: header %s does not exist" %
                           (where, name, span))
         continue
@@ -209,9 +200,7 @@ def check(root):
         problems.append("%s: %s: `%s` names no identifier" %
                         (where, name, span))
       for identifier in identifiers:
-        if identifier in pending_set:
-          used_pending.add(identifier)
-        elif not identifier_exists(identifier, code):
+        if not identifier_exists(identifier, code):
           problems.append(
               "%s: %s: %s (in `%s`) does not occur in the code of %s" %
               (where, name, identifier, span, " or ".join(HEADER_GLOBS)))
@@ -225,15 +214,6 @@ def check(root):
       problems.append("%s: %s has %d rows (lines %s)" % (
           NAMES_MD, name, len(line_nos), ", ".join(map(str, line_nos))))
 
-  for entry in pending:
-    exists = (header_exists(root, entry) if HEADER_SPAN_RE.match(entry)
-              else identifier_exists(entry, code))
-    if exists:
-      problems.append("%s: %s exists now; remove it from the list" %
-                      (PENDING, entry))
-    elif entry not in used_pending:
-      problems.append("%s: %s is not used by %s; remove it from the list" %
-                      (PENDING, entry, NAMES_MD))
   return problems
 
 
@@ -263,17 +243,13 @@ _TABLE = """# Names
 |---|---|---|
 | `socket` | `xsock::Socket::Create` in `xsock/socket.h` | |
 | `socket.accept` | `Socket::Accept` | returns `Accepted` |
-| `AF_INET` | `Family::kInet`, `GetConstant("AF_INET")` | pending |
+| `AF_INET` | `Family::kInet`, `GetConstant("AF_INET")` | native value |
 | `SO_*` | — | a reason |
 | `timeout` | `ErrorKind::kTimedOut` | generated |
 
 ```
 | `socket.bind` | `Nothing` | inside a fence: not a row |
 ```
-"""
-
-_PENDING = """# pending
-GetConstant
 """
 
 _SOCKET_H = """// Socket is a socket. NotInCode appears only in this comment.
@@ -284,6 +260,11 @@ class Socket {
   Accepted Accept();  /* CommentOnly */
 };
 }  // namespace xsock
+"""
+
+_CONSTANTS_H = """namespace xsock {
+long GetConstant(const char* name);
+}
 """
 
 _ERROR_H = """namespace xsock {
@@ -297,14 +278,13 @@ enum class ErrorKind {};
 class CheckerTest(unittest.TestCase):
   """The check on small synthetic trees, one per kind of mistake."""
 
-  def _problems(self, seed=_SEED, table=_TABLE, pending=_PENDING,
-                extra_files=None):
+  def _problems(self, seed=_SEED, table=_TABLE, extra_files=None):
     root = tempfile.mkdtemp()
     self.addCleanup(shutil.rmtree, root, ignore_errors=True)
     files = {
         SEED_NAMES: seed,
         NAMES_MD: table,
-        PENDING: pending,
+        "api/constants.h": _CONSTANTS_H,
         "api/socket.h": _SOCKET_H,
         "core/error.h": _ERROR_H,
     }
@@ -369,24 +349,9 @@ class CheckerTest(unittest.TestCase):
                                                    "xsock/sockets.h"))
     self.assertProblem(problems, "xsock/sockets.h", "does not exist")
 
-  def test_pending_header_passes(self):
-    self.assertEqual(
-        self._problems(
-            table=_TABLE.replace("xsock/socket.h", "xsock/new.h"),
-            pending=_PENDING + "xsock/new.h\n"), [])
-
-  def test_identifier_without_pending_entry_fails(self):
-    problems = self._problems(pending="")
+  def test_function_only_in_another_header_is_found(self):
+    problems = self._problems(extra_files={"api/constants.h": "// none\n"})
     self.assertProblem(problems, "GetConstant", "does not occur")
-
-  def test_pending_entry_that_exists_fails(self):
-    problems = self._problems(
-        extra_files={"api/constants.h": "int GetConstant(const char*);\n"})
-    self.assertProblem(problems, PENDING, "GetConstant", "exists now")
-
-  def test_unused_pending_entry_fails(self):
-    problems = self._problems(pending=_PENDING + "Unused\n")
-    self.assertProblem(problems, PENDING, "Unused", "is not used")
 
   def test_duplicate_row_fails(self):
     problems = self._problems(

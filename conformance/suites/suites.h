@@ -41,6 +41,8 @@ class ResolverSuite : public ConformanceTest {};
 class ConnectionSuite : public ConformanceTest {};
 // StreamSuite: STREAM-nn (docs/behaviour/streams.md).
 class StreamSuite : public ConformanceTest {};
+// ConstantsSuite: CONST-nn (docs/behaviour/constants.md).
+class ConstantsSuite : public ConformanceTest {};
 
 }  // namespace conformance
 }  // namespace xsock
