@@ -67,16 +67,16 @@ def _read(path):
     return f.read()
 
 
-def _strip_cpp_comments(text):
-  """Removes // and /* */ comments (keeps string literals intact)."""
+def strip_cpp_comments(text):
+  """Removes // and /* */ comments, keeping string and char literals."""
   out = []
   i = 0
   n = len(text)
   while i < n:
     c = text[i]
-    if c == '"':
+    if c in "\"'":
       j = i + 1
-      while j < n and text[j] != '"':
+      while j < n and text[j] != c and text[j] != "\n":
         j += 2 if text[j] == "\\" else 1
       out.append(text[i:j + 1])
       i = j + 1
@@ -162,7 +162,7 @@ def test_bodies(root):
   for path in sorted(glob.glob(os.path.join(root, "conformance", "suites",
                                             "*.cc"))):
     rel = os.path.relpath(path, root)
-    text = _strip_cpp_comments(_read(path))
+    text = strip_cpp_comments(_read(path))
     for m in TEST_RE.finditer(text):
       line = text.count("\n", 0, m.start()) + 1
       tests.append((rel, line, m.group(1), m.group(2),
@@ -214,7 +214,7 @@ def deviation_lists(root):
   malformed = []
   cc = os.path.join(root, "conformance", "deviations.cc")
   if os.path.exists(cc):
-    text = _strip_cpp_comments(_read(cc))
+    text = strip_cpp_comments(_read(cc))
     named = {m.group(1): _join_literals(m.group(2))
              for m in NAMED_REASON_RE.finditer(text)}
     for m in DEVIATION_ENTRY_RE.finditer(text):

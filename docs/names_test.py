@@ -37,6 +37,8 @@ import shutil
 import tempfile
 import unittest
 
+from conformance.id_check import strip_cpp_comments
+
 SEED_NAMES = "docs/seed_names.txt"
 NAMES_MD = "docs/names.md"
 HEADER_GLOBS = ("api/*.h", "core/*.h")
@@ -65,31 +67,6 @@ def _list_file(path):
     if line and not line.startswith("#"):
       names.append(line)
   return names
-
-
-def strip_cpp_comments(text):
-  """Removes // and /* */ comments, keeping string and char literals."""
-  out = []
-  i = 0
-  n = len(text)
-  while i < n:
-    c = text[i]
-    if c in "\"'":
-      j = i + 1
-      while j < n and text[j] != c and text[j] != "\n":
-        j += 2 if text[j] == "\\" else 1
-      out.append(text[i:j + 1])
-      i = j + 1
-    elif text.startswith("//", i):
-      j = text.find("\n", i)
-      i = n if j < 0 else j
-    elif text.startswith("/*", i):
-      j = text.find("*/", i + 2)
-      i = n if j < 0 else j + 2
-    else:
-      out.append(c)
-      i += 1
-  return "".join(out)
 
 
 def header_code(root):

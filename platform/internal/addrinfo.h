@@ -181,6 +181,38 @@ absl::Status AddrInfoError(const NativeErrorEntry (&eai_table)[N], int code,
   return MakeError(kind, call, code, label, text());
 }
 
+// HostAddress is the raw form of an IPv4/IPv6 address that gethostbyaddr
+// takes: the native family, the address bytes (network order) and their
+// count (4 or 16).
+struct HostAddress {
+  int af = 0;
+  std::array<uint8_t, 16> bytes{};
+  int len = 0;
+};
+
+// HostAddressOf converts `addr` for gethostbyaddr, with the backend's AF_INET
+// and AF_INET6 values. Errors: kInvalidArgument naming "address" (with
+// `call`) for a family other than kInet and kInet6.
+inline absl::StatusOr<HostAddress> HostAddressOf(const SocketAddress& addr,
+                                                 int af_inet, int af_inet6,
+                                                 std::string_view call) {
+  HostAddress out;
+  if (addr.family() == Family::kInet) {
+    const std::array<uint8_t, 4> ip = addr.ipv4();
+    for (size_t i = 0; i < ip.size(); ++i) out.bytes[i] = ip[i];
+    out.af = af_inet;
+    out.len = 4;
+  } else if (addr.family() == Family::kInet6) {
+    out.bytes = addr.ipv6();
+    out.af = af_inet6;
+    out.len = 16;
+  } else {
+    return InvalidArgument(call, "address",
+                           "not an AF_INET or AF_INET6 address");
+  }
+  return out;
+}
+
 // kMaxHostEntryItems bounds the walk over a host entry's NULL-terminated
 // alias and address lists.
 inline constexpr size_t kMaxHostEntryItems = 4096;

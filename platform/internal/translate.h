@@ -150,6 +150,17 @@ absl::StatusOr<NativeOption> NativeOptionFor(const OptionEntry (&options)[N],
   return NativeOption{e.level, e.name};
 }
 
+// MembershipLayoutsArePortable says whether the platform's ip_mreq and
+// ipv6_mreq have the layout api/ builds membership values in (OptionShape
+// kIpMreq / kIpv6Mreq, core/options.h): two 4-byte in_addr, and a 16-byte
+// in6_addr followed by a 32-bit interface index. Each backend asserts it.
+template <typename IpMreq, typename Ipv6Mreq>
+constexpr bool MembershipLayoutsArePortable() {
+  return sizeof(IpMreq) == 8 && offsetof(IpMreq, imr_interface) == 4 &&
+         sizeof(Ipv6Mreq) == 20 && offsetof(Ipv6Mreq, ipv6mr_interface) == 16 &&
+         sizeof(Ipv6Mreq::ipv6mr_interface) == 4;
+}
+
 }  // namespace internal
 }  // namespace platform
 }  // namespace xsock

@@ -904,32 +904,21 @@ absl::StatusOr<HostEntry> PosixOs::GetHostByName(const char* name) const {
 absl::StatusOr<HostEntry> PosixOs::GetHostByAddr(
     const SocketAddress& addr) const {
   constexpr std::string_view kCall = "gethostbyaddr";
-  int af = 0;
-  std::array<uint8_t, 16> bytes{};
-  socklen_t len = 0;
-  if (addr.family() == Family::kInet) {
-    af = AF_INET;
-    const std::array<uint8_t, 4> ip = addr.ipv4();
-    std::memcpy(bytes.data(), ip.data(), ip.size());
-    len = 4;
-  } else if (addr.family() == Family::kInet6) {
-    af = AF_INET6;
-    bytes = addr.ipv6();
-    len = 16;
-  } else {
-    return InvalidArgument(kCall, "address",
-                           "not an AF_INET or AF_INET6 address");
-  }
+  absl::StatusOr<internal::HostAddress> raw =
+      internal::HostAddressOf(addr, AF_INET, AF_INET6, kCall);
+  if (!raw.ok()) return raw.status();
 #if defined(__GLIBC__)
   return LookupHost(kCall, [&](hostent* entry, char* buf, size_t buf_len,
                                hostent** result, int* h_err) {
-    return ::gethostbyaddr_r(bytes.data(), len, af, entry, buf, buf_len,
-                             result, h_err);
+    return ::gethostbyaddr_r(raw->bytes.data(),
+                             static_cast<socklen_t>(raw->len), raw->af, entry,
+                             buf, buf_len, result, h_err);
   });
 #else
   std::lock_guard<std::mutex> lock(NetdbMutex());
   errno = 0;
-  const hostent* h = ::gethostbyaddr(bytes.data(), len, af);
+  const hostent* h = ::gethostbyaddr(
+      raw->bytes.data(), static_cast<socklen_t>(raw->len), raw->af);
   if (h == nullptr) return posix_internal::HostError(h_errno, errno, kCall);
   return internal::ConvertHostEntry(*h, AF_INET, AF_INET6);
 #endif

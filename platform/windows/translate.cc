@@ -125,12 +125,8 @@ static_assert(internal::OptionsInOrder(kOptions),
 
 // api/ builds the membership values as bytes in the layout OptionShape
 // documents (core/options.h): ws2ipdef.h has the POSIX layouts.
-static_assert(sizeof(ip_mreq) == 8 && offsetof(ip_mreq, imr_interface) == 4,
-              "ip_mreq is two in_addr");
-static_assert(sizeof(ipv6_mreq) == 20 &&
-                  offsetof(ipv6_mreq, ipv6mr_interface) == 16 &&
-                  sizeof(ipv6_mreq::ipv6mr_interface) == 4,
-              "ipv6_mreq is an in6_addr and a 32-bit interface index");
+static_assert(internal::MembershipLayoutsArePortable<ip_mreq, ipv6_mreq>(),
+              "ip_mreq / ipv6_mreq differ from the portable layout");
 
 // getaddrinfo's AI_* flags, one row per AiFlags bit (ws2def.h /
 // ws2tcpip.h).

@@ -1120,25 +1120,13 @@ absl::StatusOr<HostEntry> WindowsOs::GetHostByName(const char* name) const {
 absl::StatusOr<HostEntry> WindowsOs::GetHostByAddr(
     const SocketAddress& addr) const {
   constexpr std::string_view kCall = "gethostbyaddr";
-  int af = 0;
-  std::array<uint8_t, 16> bytes{};
-  int len = 0;
-  if (addr.family() == Family::kInet) {
-    af = AF_INET;
-    const std::array<uint8_t, 4> ip = addr.ipv4();
-    std::memcpy(bytes.data(), ip.data(), ip.size());
-    len = 4;
-  } else if (addr.family() == Family::kInet6) {
-    af = AF_INET6;
-    bytes = addr.ipv6();
-    len = 16;
-  } else {
-    return InvalidArgument(kCall, "address",
-                           "not an AF_INET or AF_INET6 address");
-  }
+  absl::StatusOr<internal::HostAddress> raw =
+      internal::HostAddressOf(addr, AF_INET, AF_INET6, kCall);
+  if (!raw.ok()) return raw.status();
   if (winsock_.error() != 0) return winsock_.status();
   const hostent* h =
-      ::gethostbyaddr(reinterpret_cast<const char*>(bytes.data()), len, af);
+      ::gethostbyaddr(reinterpret_cast<const char*>(raw->bytes.data()),
+                      raw->len, raw->af);
   if (h == nullptr) {
     return windows_internal::HostError(::WSAGetLastError(), kCall);
   }
