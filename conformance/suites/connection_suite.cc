@@ -41,6 +41,15 @@ void ExpectEveryAttemptFailed(const absl::Status& status,
   }
 }
 
+// LocalhostStreamRecords is what CreateConnection("localhost", port)
+// resolves: localhost's stream records for `port`.
+absl::StatusOr<std::vector<AddrInfo>> LocalhostStreamRecords(
+    int port, const platform::Os& os) {
+  AddrInfoHints hints;
+  hints.type = Type::kStream;
+  return GetAddrInfo("localhost", port, hints, os);
+}
+
 // StreamRecord is the AddrInfo GetAddrInfo gives for a TCP address.
 AddrInfo StreamRecord(const SocketAddress& address) {
   AddrInfo ai;
@@ -195,10 +204,8 @@ TEST_P(ConnectionSuite, CREATE_03_RefusedKeepsTheKind) {
 TEST_P(ConnectionSuite, CREATE_03_AllErrorsListsEveryAttempt) {
   ASSERT_OK_AND_ASSIGN(Bound closed, ClosedPort(Family::kInet));
   const int port = closed.address.port();
-  AddrInfoHints hints;
-  hints.type = Type::kStream;
   ASSERT_OK_AND_ASSIGN(std::vector<AddrInfo> infos,
-                       GetAddrInfo("localhost", port, hints, os()));
+                       LocalhostStreamRecords(port, os()));
   ConnectOptions opts;
   opts.all_errors = true;
   absl::StatusOr<Socket> c = CreateConnection("localhost", port, opts, os());
@@ -213,10 +220,8 @@ TEST_P(ConnectionSuite, CREATE_03_AllErrorsListsEveryAttempt) {
 TEST_P(ConnectionSuite, CREATE_03_WithoutAllErrorsOnlyTheLastAttempt) {
   ASSERT_OK_AND_ASSIGN(Bound closed, ClosedPort(Family::kInet));
   const int port = closed.address.port();
-  AddrInfoHints hints;
-  hints.type = Type::kStream;
   ASSERT_OK_AND_ASSIGN(std::vector<AddrInfo> infos,
-                       GetAddrInfo("localhost", port, hints, os()));
+                       LocalhostStreamRecords(port, os()));
   absl::StatusOr<Socket> c = CreateConnection("localhost", port, {}, os());
   ASSERT_FALSE(c.ok());
   EXPECT_TRUE(MessageHas(c.status(), infos.back().address.ToString() + ": "));
@@ -296,10 +301,8 @@ TEST_P(ConnectionSuite, CREATE_06_HappyEyeballsReachesTheFamilyThatListens) {
 TEST_P(ConnectionSuite, CREATE_06_HappyEyeballsRefusedListsEveryAttempt) {
   ASSERT_OK_AND_ASSIGN(Bound closed, ClosedPort(Family::kInet));
   const int port = closed.address.port();
-  AddrInfoHints hints;
-  hints.type = Type::kStream;
   ASSERT_OK_AND_ASSIGN(std::vector<AddrInfo> infos,
-                       GetAddrInfo("localhost", port, hints, os()));
+                       LocalhostStreamRecords(port, os()));
   ConnectOptions opts;
   opts.happy_eyeballs = true;
   opts.all_errors = true;
