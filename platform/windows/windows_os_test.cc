@@ -83,23 +83,6 @@ bool RunningUnderWine() {
 
 SOCKET Sock(NativeHandle h) { return static_cast<SOCKET>(h); }
 
-// ClosedPort returns a loopback address whose port is held by a bound,
-// non-listening socket (so nothing else takes it): connects are refused.
-struct ClosedPort {
-  Handle holder;
-  SocketAddress addr;
-};
-
-absl::StatusOr<ClosedPort> MakeClosedPort(Type t = Type::kStream) {
-  absl::StatusOr<Handle> h = MakeSocket(Win(), Family::kInet, t);
-  if (!h.ok()) return h.status();
-  absl::Status s = Win().Bind(h->get(), Loopback(Family::kInet));
-  if (!s.ok()) return s;
-  absl::StatusOr<SocketAddress> addr = Win().GetSockName(h->get());
-  if (!addr.ok()) return addr.status();
-  return ClosedPort{std::move(*h), *addr};
-}
-
 CreateOptions NonBlocking() {
   CreateOptions options;
   options.nonblocking = true;
@@ -320,7 +303,7 @@ TEST(WindowsOsTest, ModeCannotBeReadBack) {
 // --- connect -----------------------------------------------------------------
 
 TEST(WindowsOsTest, RefusedConnectIsConnectionRefusedAndFast) {
-  XSOCK_ASSERT_OK_AND_ASSIGN(ClosedPort closed, MakeClosedPort());
+  XSOCK_ASSERT_OK_AND_ASSIGN(ClosedPort closed, MakeClosedPort(Win()));
   XSOCK_ASSERT_OK_AND_ASSIGN(Handle c,
                              MakeSocket(Win(), Family::kInet, Type::kStream));
   const auto start = std::chrono::steady_clock::now();
@@ -336,7 +319,7 @@ TEST(WindowsOsTest, RefusedConnectIsConnectionRefusedAndFast) {
 }
 
 TEST(WindowsOsTest, NonBlockingConnectIsInProgressAndFailureWakesWait) {
-  XSOCK_ASSERT_OK_AND_ASSIGN(ClosedPort closed, MakeClosedPort());
+  XSOCK_ASSERT_OK_AND_ASSIGN(ClosedPort closed, MakeClosedPort(Win()));
   XSOCK_ASSERT_OK_AND_ASSIGN(PendingConnect pending, StartConnect(closed.addr));
   const Handle& c = pending.handle;
   ASSERT_EQ(GetErrorKind(pending.status), ErrorKind::kInProgress)
@@ -355,7 +338,7 @@ TEST(WindowsOsTest, NonBlockingConnectIsInProgressAndFailureWakesWait) {
 }
 
 TEST(WindowsOsTest, PendingErrorIsClearedByReadingIt) {
-  XSOCK_ASSERT_OK_AND_ASSIGN(ClosedPort closed, MakeClosedPort());
+  XSOCK_ASSERT_OK_AND_ASSIGN(ClosedPort closed, MakeClosedPort(Win()));
   XSOCK_ASSERT_OK_AND_ASSIGN(PendingConnect pending, StartConnect(closed.addr));
   const Handle& c = pending.handle;
   ASSERT_EQ(GetErrorKind(pending.status), ErrorKind::kInProgress)
@@ -714,9 +697,9 @@ TEST(WindowsOsTest, TruncatedDatagramReturnsTheBufferLength) {
 TEST(WindowsOsTest, IcmpPortUnreachableDoesNotBreakUnconnectedRecvFrom) {
   // IO-11: with SIO_UDP_CONNRESET left on, the datagram to a closed port
   // makes A's next recvfrom fail with WSAECONNRESET.
-  XSOCK_ASSERT_OK_AND_ASSIGN(ClosedPort closed, MakeClosedPort(Type::kDgram));
+  XSOCK_ASSERT_OK_AND_ASSIGN(ClosedPort closed, MakeClosedPort(Win(), Type::kDgram));
   const SocketAddress dead = closed.addr;
-  closed.holder.Reset();
+  closed.handle.Reset();
   XSOCK_ASSERT_OK_AND_ASSIGN(Handle a,
                              MakeSocket(Win(), Family::kInet, Type::kDgram));
   XSOCK_ASSERT_OK_AND_ASSIGN(Handle b,
@@ -736,9 +719,9 @@ TEST(WindowsOsTest, IcmpPortUnreachableDoesNotBreakUnconnectedRecvFrom) {
 TEST(WindowsOsTest, ConnectedUdpSocketSeesPortUnreachable) {
   // IO-11, connected variant: SIO_UDP_CONNRESET is on again after connect
   // and WSAECONNRESET on a datagram socket is kConnectionRefused.
-  XSOCK_ASSERT_OK_AND_ASSIGN(ClosedPort closed, MakeClosedPort(Type::kDgram));
+  XSOCK_ASSERT_OK_AND_ASSIGN(ClosedPort closed, MakeClosedPort(Win(), Type::kDgram));
   const SocketAddress dead = closed.addr;
-  closed.holder.Reset();
+  closed.handle.Reset();
   XSOCK_ASSERT_OK_AND_ASSIGN(Handle s,
                              MakeSocket(Win(), Family::kInet, Type::kDgram));
   XSOCK_ASSERT_OK(Win().Connect(s.get(), dead));
