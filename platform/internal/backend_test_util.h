@@ -4,8 +4,9 @@
 // GoogleTest helpers shared by the tests that drive a platform::Os backend
 // directly (the POSIX/Linux backend suite, posix/backend_test_suite.cc, and
 // the Windows backend test, windows/windows_os_test.cc): status assertions,
-// a handle owner, and loopback sockets, listeners, connected TCP pairs and
-// blocking transfers, all through the Os interface. Includes no OS header.
+// a handle owner, and loopback sockets, listeners, closed ports, connected
+// TCP and socketpair pairs, bound UDP sockets and blocking transfers, all
+// through the Os interface. Includes no OS header.
 
 #ifndef XSOCK_PLATFORM_INTERNAL_BACKEND_TEST_UTIL_H_
 #define XSOCK_PLATFORM_INTERNAL_BACKEND_TEST_UTIL_H_
@@ -108,26 +109,40 @@ inline absl::StatusOr<Handle> MakeSocket(const Os& os, Family f, Type t,
   return Handle(&os, *h);
 }
 
-// Listener is a listening TCP socket and the address it listens on.
-struct Listener {
+// BoundSocket is a socket bound to a loopback address and that address.
+struct BoundSocket {
   Handle handle;
   SocketAddress addr;
 };
 
-// MakeListener binds a TCP socket to the loopback address of `f`, port 0,
-// listens and reads the port back.
-inline absl::StatusOr<Listener> MakeListener(const Os& os,
-                                             Family f = Family::kInet,
-                                             CreateOptions options = {}) {
-  absl::StatusOr<Handle> h = MakeSocket(os, f, Type::kStream, options);
+// MakeBoundSocket binds a socket of type `t` to the loopback address of `f`,
+// port 0, and reads the port back.
+inline absl::StatusOr<BoundSocket> MakeBoundSocket(const Os& os, Family f,
+                                                   Type t,
+                                                   CreateOptions options = {}) {
+  absl::StatusOr<Handle> h = MakeSocket(os, f, t, options);
   if (!h.ok()) return h.status();
   absl::Status s = os.Bind(h->get(), Loopback(f));
   if (!s.ok()) return s;
-  s = os.Listen(h->get(), 16);
-  if (!s.ok()) return s;
   absl::StatusOr<SocketAddress> addr = os.GetSockName(h->get());
   if (!addr.ok()) return addr.status();
-  return Listener{std::move(*h), *addr};
+  return BoundSocket{std::move(*h), *addr};
+}
+
+// Listener is a listening TCP socket and the address it listens on.
+using Listener = BoundSocket;
+
+// MakeListener binds a TCP socket to the loopback address of `f`, port 0,
+// reads the port back and listens.
+inline absl::StatusOr<Listener> MakeListener(const Os& os,
+                                             Family f = Family::kInet,
+                                             CreateOptions options = {}) {
+  absl::StatusOr<BoundSocket> l =
+      MakeBoundSocket(os, f, Type::kStream, options);
+  if (!l.ok()) return l.status();
+  absl::Status s = os.Listen(l->handle.get(), 16);
+  if (!s.ok()) return s;
+  return l;
 }
 
 // Pair is two connected sockets.
@@ -149,6 +164,46 @@ inline absl::StatusOr<Pair> MakeTcpPair(const Os& os,
   absl::StatusOr<NativeHandle> a = os.Accept(l->handle.get(), &peer);
   if (!a.ok()) return a.status();
   return Pair{std::move(*c), Handle(&os, *a)};
+}
+
+// MakeUnixPair creates a connected AF_UNIX socketpair of type `t`.
+inline absl::StatusOr<Pair> MakeUnixPair(const Os& os, Type t = Type::kStream) {
+  absl::StatusOr<std::array<NativeHandle, 2>> p =
+      os.SocketPair(Family::kUnix, t, 0, CreateOptions{});
+  if (!p.ok()) return p.status();
+  return Pair{Handle(&os, (*p)[0]), Handle(&os, (*p)[1])};
+}
+
+// ClosedPort is a 127.0.0.1 address whose port is held by a bound,
+// non-listening socket (so nothing else takes it): connects are refused.
+using ClosedPort = BoundSocket;
+
+// MakeClosedPort binds a socket of type `t` to 127.0.0.1, port 0, and reads
+// the port back.
+inline absl::StatusOr<ClosedPort> MakeClosedPort(const Os& os,
+                                                 Type t = Type::kStream) {
+  return MakeBoundSocket(os, Family::kInet, t);
+}
+
+// Datagrams is two UDP sockets bound to 127.0.0.1 and their names.
+struct Datagrams {
+  Handle a;
+  Handle b;
+  SocketAddress a_name;
+  SocketAddress b_name;
+};
+
+// MakeDatagrams binds two UDP sockets to 127.0.0.1, port 0, and reads their
+// names back.
+inline absl::StatusOr<Datagrams> MakeDatagrams(const Os& os) {
+  absl::StatusOr<BoundSocket> a =
+      MakeBoundSocket(os, Family::kInet, Type::kDgram);
+  if (!a.ok()) return a.status();
+  absl::StatusOr<BoundSocket> b =
+      MakeBoundSocket(os, Family::kInet, Type::kDgram);
+  if (!b.ok()) return b.status();
+  return Datagrams{std::move(a->handle), std::move(b->handle), a->addr,
+                   b->addr};
 }
 
 // SendAll sends all of `data` on blocking handle `h`, over short sends and
