@@ -112,9 +112,9 @@ absl::Status SetHops(Socket& socket, Option inet, Option inet6, int ttl,
   return socket.SetOption(*option, ttl);
 }
 
-// SetMembership passes `value` (an ip_mreq or ipv6_mreq in the shared
-// layout) to `option`.
-absl::Status SetMembership(Socket& socket, Option option,
+// SetBytes passes `value` (an ip_mreq, ipv6_mreq or in_addr in the
+// shared layout) to `option`.
+absl::Status SetBytes(Socket& socket, Option option,
                            std::string_view value) {
   absl::StatusOr<platform::NativeOption> native =
       socket.os().NativeOptionFor(option);
@@ -146,7 +146,7 @@ absl::Status MembershipV4(Socket& socket, Option option,
   char mreq[8];
   std::memcpy(mreq, group_ip->data(), 4);
   std::memcpy(mreq + 4, interface_ip->data(), 4);
-  return SetMembership(socket, option, std::string_view(mreq, sizeof(mreq)));
+  return SetBytes(socket, option, std::string_view(mreq, sizeof(mreq)));
 }
 
 absl::Status MembershipV6(Socket& socket, Option option,
@@ -165,7 +165,7 @@ absl::Status MembershipV6(Socket& socket, Option option,
   char mreq[20];
   std::memcpy(mreq, group_ip->data(), 16);
   std::memcpy(mreq + 16, &interface_index, sizeof(interface_index));
-  return SetMembership(socket, option, std::string_view(mreq, sizeof(mreq)));
+  return SetBytes(socket, option, std::string_view(mreq, sizeof(mreq)));
 }
 
 }  // namespace
@@ -315,6 +315,59 @@ absl::Status SetMulticastLoop(Socket& socket, bool on) {
       socket, kSet, Option::kIpMulticastLoop, Option::kIpv6MulticastLoop);
   if (!option.ok()) return option.status();
   return SetBool(socket, *option, on);
+}
+
+absl::StatusOr<std::string> GetMulticastInterfaceV4(const Socket& socket) {
+  absl::Status status = RequireFamily(socket, kGet, Family::kInet,
+                                      "not an AF_INET socket");
+  if (!status.ok()) return status;
+  absl::StatusOr<platform::NativeOption> native =
+      socket.os().NativeOptionFor(Option::kIpMulticastIf);
+  if (!native.ok()) return native.status();
+  absl::StatusOr<std::string> raw =
+      socket.GetSockOpt(native->level, native->name, 4);
+  if (!raw.ok()) return raw.status();
+  if (raw->size() != 4) {
+    return MakeError(ErrorKind::kUnknown, kGet, 0, "",
+                     "IP_MULTICAST_IF: the OS returned " +
+                         std::to_string(raw->size()) + " bytes, not 4");
+  }
+  std::array<uint8_t, 4> ip;
+  std::memcpy(ip.data(), raw->data(), 4);
+  return FormatIPv4(ip);
+}
+
+absl::Status SetMulticastInterfaceV4(Socket& socket,
+                                     std::string_view interface_address) {
+  absl::Status status = RequireFamily(socket, kSet, Family::kInet,
+                                      "not an AF_INET socket");
+  if (!status.ok()) return status;
+  std::optional<std::array<uint8_t, 4>> ip = ParseIPv4(interface_address);
+  if (!ip.has_value()) {
+    return InvalidArgument(kSet, "interface_address",
+                           "not a numeric IPv4 address");
+  }
+  return SetBytes(
+      socket, Option::kIpMulticastIf,
+      std::string_view(reinterpret_cast<const char*>(ip->data()), ip->size()));
+}
+
+absl::StatusOr<uint32_t> GetMulticastInterfaceV6(const Socket& socket) {
+  absl::Status status = RequireFamily(socket, kGet, Family::kInet6,
+                                      "not an AF_INET6 socket");
+  if (!status.ok()) return status;
+  absl::StatusOr<int> index = socket.GetOption(Option::kIpv6MulticastIf);
+  if (!index.ok()) return index.status();
+  return static_cast<uint32_t>(*index);
+}
+
+absl::Status SetMulticastInterfaceV6(Socket& socket,
+                                     uint32_t interface_index) {
+  absl::Status status = RequireFamily(socket, kSet, Family::kInet6,
+                                      "not an AF_INET6 socket");
+  if (!status.ok()) return status;
+  return socket.SetOption(Option::kIpv6MulticastIf,
+                          static_cast<int>(interface_index));
 }
 
 absl::Status JoinMulticastV4(Socket& socket, std::string_view group,

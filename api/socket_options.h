@@ -3,7 +3,7 @@
 // Typed socket options: one getter and one setter per common option, over a
 // Socket, with the value in its natural C++ type and unit (bool, int,
 // absl::Duration) on every OS. Include as "xsock/socket_options.h". The
-// documented behaviour is docs/behaviour/options.md (OPT-17 to OPT-31).
+// documented behaviour is docs/behaviour/options.md (OPT-17 to OPT-32).
 //
 // Each function is one getsockopt()/setsockopt() (through the socket's
 // backend, platform::Os), so it costs what the raw call costs; the integer
@@ -27,6 +27,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "absl/status/status.h"
@@ -182,6 +183,31 @@ absl::Status SetMulticastTtl(Socket& socket, int ttl);
 // the sending socket, Windows to the receiving one. OPT-28.
 absl::StatusOr<bool> GetMulticastLoop(const Socket& socket);
 absl::Status SetMulticastLoop(Socket& socket, bool on);
+
+// GetMulticastInterfaceV4 / SetMulticastInterfaceV4 read and change
+// IP_MULTICAST_IF on an AF_INET socket: the address of the interface that
+// outgoing multicast datagrams leave from, as a dotted quad ("0.0.0.0", the
+// default: the system chooses by its routes). Errors: kInvalidArgument
+// naming "interface_address" when it is not a numeric IPv4 address, naming
+// "socket" for a socket that is not AF_INET; kAddressNotAvailable (or the
+// OS's kind) for an address no interface has. Corresponds to
+// get/setsockopt(IPPROTO_IP, IP_MULTICAST_IF) with a struct in_addr (a DWORD
+// in network order on Windows: the same four bytes). Platform notes: Linux
+// refuses the option on a stream socket (EINVAL). OPT-32.
+absl::StatusOr<std::string> GetMulticastInterfaceV4(const Socket& socket);
+absl::Status SetMulticastInterfaceV4(Socket& socket,
+                                     std::string_view interface_address);
+
+// GetMulticastInterfaceV6 / SetMulticastInterfaceV6 read and change
+// IPV6_MULTICAST_IF on an AF_INET6 socket: the index of the interface that
+// outgoing multicast datagrams leave from (0, the default: the system
+// chooses). Errors: kInvalidArgument naming "socket" for a socket that is
+// not AF_INET6; the OS's error for an index no interface has (Linux:
+// ENODEV). Corresponds to get/setsockopt(IPPROTO_IPV6, IPV6_MULTICAST_IF)
+// with an unsigned int (DWORD on Windows). Platform notes: Linux refuses the
+// option on a stream socket (ENOPROTOOPT). OPT-32.
+absl::StatusOr<uint32_t> GetMulticastInterfaceV6(const Socket& socket);
+absl::Status SetMulticastInterfaceV6(Socket& socket, uint32_t interface_index);
 
 // JoinMulticastV4 makes the AF_INET socket a member of the IPv4 multicast
 // `group` (224.0.0.0/4) on the interface whose address is

@@ -559,6 +559,43 @@ TEST_P(OptionsSuite, OPT_31_TypedAccessorsRejectAClosedSocket) {
   EXPECT_INVALID_ARGUMENT(GetReceiveTimeout(s), "socket");
   EXPECT_INVALID_ARGUMENT(SetTtl(s, 5), "socket");
   EXPECT_INVALID_ARGUMENT(JoinMulticastV4(s, "239.255.17.31"), "socket");
+  EXPECT_INVALID_ARGUMENT(GetMulticastInterfaceV4(s), "socket");
+}
+
+// ---------------------------------------------------------------- OPT-32
+
+TEST_P(OptionsSuite, OPT_32_MulticastInterfaceV4RoundTrips) {
+  ASSERT_OK_AND_ASSIGN(Socket s, NewSocket(Family::kInet, Type::kDgram));
+  ASSERT_OK_AND_ASSIGN(std::string initial, GetMulticastInterfaceV4(s));
+  EXPECT_EQ(initial, "0.0.0.0");
+  ASSERT_OK(SetMulticastInterfaceV4(s, "127.0.0.1"));
+  ASSERT_OK_AND_ASSIGN(std::string loopback, GetMulticastInterfaceV4(s));
+  EXPECT_EQ(loopback, "127.0.0.1");
+  ASSERT_OK(SetMulticastInterfaceV4(s, "0.0.0.0"));
+  ASSERT_OK_AND_ASSIGN(std::string any, GetMulticastInterfaceV4(s));
+  EXPECT_EQ(any, "0.0.0.0");
+  EXPECT_INVALID_ARGUMENT(SetMulticastInterfaceV4(s, "localhost"),
+                          "interface_address");
+  XSOCK_REQUIRE(kIpv6);
+  ASSERT_OK_AND_ASSIGN(Socket s6, NewSocket(Family::kInet6, Type::kDgram));
+  EXPECT_INVALID_ARGUMENT(GetMulticastInterfaceV4(s6), "socket");
+  EXPECT_INVALID_ARGUMENT(SetMulticastInterfaceV6(s, 0), "socket");
+}
+
+TEST_P(OptionsSuite, OPT_32_MulticastInterfaceV6RoundTrips) {
+  XSOCK_REQUIRE(kIpv6);
+  ASSERT_OK_AND_ASSIGN(Socket s, NewSocket(Family::kInet6, Type::kDgram));
+  ASSERT_OK_AND_ASSIGN(uint32_t initial, GetMulticastInterfaceV6(s));
+  EXPECT_EQ(initial, 0u);
+  // Index 1 is the loopback interface on Linux, macOS and Windows.
+  ASSERT_OK(SetMulticastInterfaceV6(s, 1));
+  ASSERT_OK_AND_ASSIGN(uint32_t one, GetMulticastInterfaceV6(s));
+  EXPECT_EQ(one, 1u);
+  ASSERT_OK(SetMulticastInterfaceV6(s, 0));
+  ASSERT_OK_AND_ASSIGN(uint32_t back, GetMulticastInterfaceV6(s));
+  EXPECT_EQ(back, 0u);
+  EXPECT_FALSE(SetMulticastInterfaceV6(s, 0x7FFFFFFF).ok())
+      << "an index no interface has";
 }
 
 }  // namespace
