@@ -284,6 +284,15 @@ absl::StatusOr<HostEntry> GetHostByNameEx(std::string_view name,
   if (HasNul(name)) {
     return InvalidArgument("gethostbyname_ex", "name", "embedded NUL byte");
   }
+  if (!name.empty() && name != "<broadcast>") {
+    // As Python's setipaddr: the name must resolve to an IPv4 address first,
+    // so an unknown name is an address-info error, not a host error.
+    AddrInfoHints hints;
+    hints.family = Family::kInet;
+    absl::StatusOr<std::vector<AddrInfo>> resolved =
+        Resolve(name, std::nullopt, hints, os);
+    if (!resolved.ok()) return resolved.status();
+  }
   const std::string text(name);
   return os.GetHostByName(text.c_str());
 }

@@ -101,14 +101,15 @@ absl::StatusOr<std::string> GetHostByName(
 
 // GetHostByNameEx looks `name` up in the host database, IPv4 only, and
 // returns its official name, aliases and IPv4 addresses (port 0). Python:
-// socket.gethostbyname_ex(name). A numeric IPv4 name is its own entry
-// (name and one address). OS call: the backend's GetHostByName
+// socket.gethostbyname_ex(name). As in Python, the name is first resolved
+// with GetAddrInfo (AF_INET; a numeric IPv4 name through the fast path),
+// then looked up; a numeric IPv4 name is its own entry (name and one
+// address). OS calls: getaddrinfo, then the backend's GetHostByName
 // (gethostbyname_r / gethostbyname). Errors: kInvalidArgument naming "name"
-// for an embedded NUL; the kHost* kinds (ErrorClass::kHostError): e.g.
-// kHostNotFound for a name that does not resolve, kHostTryAgain when the
-// resolver cannot be reached. Python first checks the name with
-// getaddrinfo and so reports an unknown name as socket.gaierror; xsock asks
-// the host database directly and reports socket.herror's class.
+// for an embedded NUL; the kAddrInfo* kinds (ErrorClass::kAddressInfo,
+// Python's gaierror) for a name that does not resolve; the kHost* kinds
+// (ErrorClass::kHostError, Python's herror) when the host database then
+// fails.
 absl::StatusOr<HostEntry> GetHostByNameEx(
     std::string_view name, const platform::Os& os = platform::NativeOs());
 
