@@ -161,6 +161,17 @@ constexpr bool MembershipLayoutsArePortable() {
          sizeof(Ipv6Mreq::ipv6mr_interface) == 4;
 }
 
+// TimeOptionFor maps `option` for the backend's GetTimeOption /
+// SetTimeOption: kRcvTimeo or kSndTimeo through `os`'s own option table;
+// any other option is kInvalidArgument naming "option" for `call`.
+inline absl::StatusOr<NativeOption> TimeOptionFor(const Os& os, Option option,
+                                                  std::string_view call) {
+  if (option != Option::kRcvTimeo && option != Option::kSndTimeo) {
+    return InvalidArgument(call, "option", "not SO_RCVTIMEO or SO_SNDTIMEO");
+  }
+  return os.NativeOptionFor(option);
+}
+
 }  // namespace internal
 }  // namespace platform
 }  // namespace xsock

@@ -34,6 +34,7 @@
 #include "core/types.h"
 #include "platform/internal/addrinfo.h"
 #include "platform/internal/errors.h"
+#include "platform/internal/translate.h"
 #include "platform/os.h"
 #include "platform/posix/errors.h"
 #include "platform/posix/sockaddr.h"
@@ -724,14 +725,6 @@ constexpr int kLingerName = SO_LINGER_SEC;
 constexpr int kLingerName = SO_LINGER;
 #endif
 
-// TimeOptionName maps kRcvTimeo/kSndTimeo to SO_RCVTIMEO/SO_SNDTIMEO; -1 for
-// any other option.
-int TimeOptionName(Option option) {
-  if (option == Option::kRcvTimeo) return SO_RCVTIMEO;
-  if (option == Option::kSndTimeo) return SO_SNDTIMEO;
-  return -1;
-}
-
 // kMaxTimevalSeconds bounds tv_sec (a 32-bit time_t's largest value, about
 // 68 years, so no system rejects it as out of range).
 constexpr int64_t kMaxTimevalSeconds = 0x7fffffff;
@@ -769,11 +762,10 @@ absl::Status PosixOs::SetLinger(NativeHandle h, Linger linger) const {
 
 absl::StatusOr<absl::Duration> PosixOs::GetTimeOption(NativeHandle h,
                                                       Option option) const {
-  const int name = TimeOptionName(option);
-  if (name < 0) {
-    return InvalidArgument("getsockopt", "option",
-                           "not SO_RCVTIMEO or SO_SNDTIMEO");
-  }
+  absl::StatusOr<NativeOption> opt =
+      internal::TimeOptionFor(*this, option, "getsockopt");
+  if (!opt.ok()) return opt.status();
+  const int name = opt->name;
   struct timeval tv;
   std::memset(&tv, 0, sizeof(tv));
   socklen_t len = sizeof(tv);
@@ -786,11 +778,10 @@ absl::StatusOr<absl::Duration> PosixOs::GetTimeOption(NativeHandle h,
 
 absl::Status PosixOs::SetTimeOption(NativeHandle h, Option option,
                                     absl::Duration value) const {
-  const int name = TimeOptionName(option);
-  if (name < 0) {
-    return InvalidArgument("setsockopt", "option",
-                           "not SO_RCVTIMEO or SO_SNDTIMEO");
-  }
+  absl::StatusOr<NativeOption> opt =
+      internal::TimeOptionFor(*this, option, "setsockopt");
+  if (!opt.ok()) return opt.status();
+  const int name = opt->name;
   if (value < absl::ZeroDuration()) {
     return InvalidArgument("setsockopt", "value", "negative timeout");
   }

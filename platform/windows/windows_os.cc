@@ -21,6 +21,7 @@
 #include "core/types.h"
 #include "platform/internal/addrinfo.h"
 #include "platform/internal/errors.h"
+#include "platform/internal/translate.h"
 #include "platform/os.h"
 #include "platform/windows/errors.h"
 #include "platform/windows/sockaddr.h"
@@ -934,14 +935,6 @@ absl::Status WindowsOs::Ioctl(NativeHandle h, IoctlCode code,
 
 namespace {
 
-// TimeOptionName maps kRcvTimeo/kSndTimeo to SO_RCVTIMEO/SO_SNDTIMEO; -1 for
-// any other option.
-int TimeOptionName(Option option) {
-  if (option == Option::kRcvTimeo) return SO_RCVTIMEO;
-  if (option == Option::kSndTimeo) return SO_SNDTIMEO;
-  return -1;
-}
-
 // kMaxTimeoutMs is the largest DWORD timeout (0xFFFFFFFF is not special,
 // but stays clear of any "infinite" reading).
 constexpr uint64_t kMaxTimeoutMs = 0xFFFFFFFEu;
@@ -980,11 +973,10 @@ absl::Status WindowsOs::SetLinger(NativeHandle h, Linger value) const {
 
 absl::StatusOr<absl::Duration> WindowsOs::GetTimeOption(NativeHandle h,
                                                         Option option) const {
-  const int name = TimeOptionName(option);
-  if (name < 0) {
-    return InvalidArgument("getsockopt", "option",
-                           "not SO_RCVTIMEO or SO_SNDTIMEO");
-  }
+  absl::StatusOr<NativeOption> opt =
+      internal::TimeOptionFor(*this, option, "getsockopt");
+  if (!opt.ok()) return opt.status();
+  const int name = opt->name;
   DWORD ms = 0;
   int n = sizeof(ms);
   if (::getsockopt(ToSocket(h), SOL_SOCKET, name, reinterpret_cast<char*>(&ms),
@@ -996,11 +988,10 @@ absl::StatusOr<absl::Duration> WindowsOs::GetTimeOption(NativeHandle h,
 
 absl::Status WindowsOs::SetTimeOption(NativeHandle h, Option option,
                                       absl::Duration value) const {
-  const int name = TimeOptionName(option);
-  if (name < 0) {
-    return InvalidArgument("setsockopt", "option",
-                           "not SO_RCVTIMEO or SO_SNDTIMEO");
-  }
+  absl::StatusOr<NativeOption> opt =
+      internal::TimeOptionFor(*this, option, "setsockopt");
+  if (!opt.ok()) return opt.status();
+  const int name = opt->name;
   if (value < absl::ZeroDuration()) {
     return InvalidArgument("setsockopt", "value", "negative timeout");
   }
