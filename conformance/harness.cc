@@ -148,6 +148,16 @@ ScopedDefaultTimeout::~ScopedDefaultTimeout() {
   EXPECT_TRUE(IsOk(status)) << "SetDefaultTimeout (restore)";
 }
 
+HostOs BuildHostOs() {
+#if defined(__linux__)
+  return HostOs::kLinux;
+#elif defined(_WIN32)
+  return HostOs::kWindows;
+#else
+  return HostOs::kOther;
+#endif
+}
+
 std::string_view CapabilityName(platform::Capability c) {
   using platform::Capability;
   switch (c) {

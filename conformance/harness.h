@@ -254,6 +254,14 @@ class ConformanceTest : public testing::TestWithParam<Backend> {
   std::string temp_dir_;
 };
 
+// HostOs is the operating system a test binary was built for, for the few
+// expectations that depend on the system's own databases rather than on
+// the backend (e.g. which services /etc/services lists).
+enum class HostOs { kLinux, kWindows, kOther };
+
+// BuildHostOs returns the HostOs of this build.
+HostOs BuildHostOs();
+
 // CapabilityName returns "kIpv6", "kUnixSockets", ...
 std::string_view CapabilityName(platform::Capability c);
 
