@@ -12,6 +12,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "api/internal/io_loop.h"
 #include "core/error.h"
 #include "core/inet.h"
 #include "core/options.h"
@@ -34,9 +35,7 @@ constexpr int64_t kMaxLingerSeconds = 0xFFFF;
 absl::StatusOr<NativeHandle> OpenHandle(const Socket& socket,
                                         std::string_view call) {
   const NativeHandle h = socket.Fileno();
-  if (h == kInvalidHandle) {
-    return InvalidArgument(call, "socket", "socket is closed");
-  }
+  if (h == kInvalidHandle) return api_internal::SocketClosedError(call);
   return h;
 }
 

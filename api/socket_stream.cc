@@ -6,6 +6,7 @@
 #include <cstring>
 #include <utility>
 
+#include "api/internal/io_loop.h"
 #include "core/error.h"
 
 namespace xsock {
@@ -38,9 +39,7 @@ absl::StatusOr<SocketStream> SocketStream::Open(Socket& socket,
   if (buffer_size == 0) {
     return InvalidArgument("makefile", "buffer_size", "must be at least 1");
   }
-  if (socket.closed()) {
-    return InvalidArgument("makefile", "socket", "socket is closed");
-  }
+  if (socket.closed()) return api_internal::SocketClosedError("makefile");
   if (socket.GetTimeout().has_value()) {
     return InvalidArgument("makefile", "socket", kNotBlocking);
   }
