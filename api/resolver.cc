@@ -311,12 +311,11 @@ absl::StatusOr<HostEntry> GetHostByAddr(std::string_view ip_address,
     return s;
   }
   SocketAddress address;
-  if (ip_address.empty()) {
-    address = SocketAddress::Inet4({0, 0, 0, 0}, 0);
-  } else if (ip_address == "<broadcast>") {
-    address = SocketAddress::Inet4({255, 255, 255, 255}, 0);
-  } else if (auto v4 = ParseIPv4(ip_address)) {
-    address = SocketAddress::Inet4(*v4, 0);
+  // "", "<broadcast>" and an IPv4 literal: Python's rules for an AF_INET host.
+  if (absl::StatusOr<SocketAddress> v4 =
+          SocketAddress::ParseInet(ip_address, 0);
+      v4.ok()) {
+    address = *v4;
   } else if (auto v6 = ParseIPv6(ip_address)) {
     address = SocketAddress::Inet6(*v6, 0);
   } else {
