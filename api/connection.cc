@@ -246,10 +246,6 @@ absl::StatusOr<Socket> ConnectToCandidates(const std::vector<AddrInfo>& infos,
       attempts.push_back(AttemptText(ai.address, last));
     }
   }
-  if (last.ok()) {
-    // Unreachable with a non-empty list; kept for safety.
-    return MakeError(ErrorKind::kAddrInfoNoName, kCall);
-  }
   if (attempts.empty()) {
     return MakeError(GetErrorKind(last), kCall, GetNativeCode(last), "",
                      last.message());
