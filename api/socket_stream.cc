@@ -14,6 +14,7 @@ namespace {
 
 constexpr std::string_view kNotBlocking =
     "the socket must be in blocking mode (no timeout) for a stream";
+constexpr std::string_view kClosedStream = "I/O operation on closed stream";
 
 }  // namespace
 
@@ -100,7 +101,7 @@ void SocketStream::MarkClosed() {
 absl::Status SocketStream::Check(std::string_view call,
                                  std::string_view direction) const {
   if (closed_) {
-    return InvalidArgument(call, "stream", "I/O operation on closed stream");
+    return InvalidArgument(call, "stream", kClosedStream);
   }
   if (direction == "read" && !readable_) {
     return InvalidArgument(call, "stream", "stream not opened for reading");
@@ -132,12 +133,16 @@ absl::StatusOr<size_t> SocketStream::Fill(size_t at_least) {
 
 std::string SocketStream::Take(size_t n) {
   std::string out = rbuf_.substr(rpos_, n);
+  Consume(n);
+  return out;
+}
+
+void SocketStream::Consume(size_t n) {
   rpos_ += n;
   if (rpos_ == rbuf_.size()) {
     rbuf_.clear();
     rpos_ = 0;
   }
-  return out;
 }
 
 absl::StatusOr<std::string> SocketStream::Read(int64_t n) {
@@ -193,11 +198,7 @@ absl::StatusOr<size_t> SocketStream::ReadInto(absl::Span<char> buffer) {
   }
   const size_t n = std::min(buffer.size(), Available());
   if (n > 0) std::memcpy(buffer.data(), rbuf_.data() + rpos_, n);
-  rpos_ += n;
-  if (rpos_ == rbuf_.size()) {
-    rbuf_.clear();
-    rpos_ = 0;
-  }
+  Consume(n);
   return n;
 }
 
@@ -239,7 +240,7 @@ absl::Status SocketStream::Close() {
 
 absl::StatusOr<NativeHandle> SocketStream::Fileno() const {
   if (closed_) {
-    return InvalidArgument("fileno", "stream", "I/O operation on closed stream");
+    return InvalidArgument("fileno", "stream", kClosedStream);
   }
   return socket_->Fileno();
 }
