@@ -16,6 +16,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/time.h"
+#include "api/internal/io_loop.h"
 #include "core/addrinfo.h"
 #include "core/address.h"
 #include "core/error.h"
@@ -141,11 +142,10 @@ absl::StatusOr<Socket> Race(const std::vector<AddrInfo>& order,
       }
       absl::Status result = ready.status();
       if (ready.ok()) {
-        absl::StatusOr<int> pending = os.PendingError(h);
+        absl::StatusOr<int> pending = api_internal::ConnectError(os, h);
         if (!pending.ok()) {
           result = pending.status();
-        } else if (*pending == 0 ||
-                   os.KindOfNative(*pending) == ErrorKind::kAlreadyConnected) {
+        } else if (*pending == 0) {
           return std::move(flying[i].socket);
         } else {
           result = os.ErrorFromNative(*pending, "connect");
@@ -245,10 +245,6 @@ absl::StatusOr<Socket> ConnectToCandidates(const std::vector<AddrInfo>& infos,
       last = sock.status();
       attempts.push_back(AttemptText(ai.address, last));
     }
-  }
-  if (last.ok()) {
-    // Unreachable with a non-empty list; kept for safety.
-    return MakeError(ErrorKind::kAddrInfoNoName, kCall);
   }
   if (attempts.empty()) {
     return MakeError(GetErrorKind(last), kCall, GetNativeCode(last), "",

@@ -1,3 +1,7 @@
+// api/connection_test.cc: CreateConnection over loopback on the native
+// backend (argument checks, the timeout it leaves, failure messages, the
+// connection race) and the order InterleaveFamilies gives.
+
 #include "xsock/connection.h"
 
 #include <string>

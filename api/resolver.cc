@@ -70,8 +70,12 @@ constexpr Record kUntyped[] = {{Type::kStream, kIpProtoTcp}};
 constexpr bool kTypedProtoZeroStaysZero = false;
 #endif
 
-bool HasNul(std::string_view s) {
-  return s.find('\0') != std::string_view::npos;
+// CheckNoNul returns kInvalidArgument naming `argument` ("embedded NUL
+// byte") when `value` holds a NUL byte: the C calls would cut it there.
+absl::Status CheckNoNul(std::string_view call, std::string_view argument,
+                        std::string_view value) {
+  if (value.find('\0') == std::string_view::npos) return absl::OkStatus();
+  return InvalidArgument(call, argument, "embedded NUL byte");
 }
 
 // NumericPort parses a port the fast path can take: 1..5 decimal digits
@@ -142,7 +146,7 @@ std::optional<SocketAddress> FastAddress(std::optional<std::string_view> host,
   return std::nullopt;
 }
 
-// ToOptional maps "" to "absent".
+// NonEmpty maps "" to "absent".
 std::optional<std::string_view> NonEmpty(std::optional<std::string_view> s) {
   if (s.has_value() && s->empty()) return std::nullopt;
   return s;
@@ -151,11 +155,13 @@ std::optional<std::string_view> NonEmpty(std::optional<std::string_view> s) {
 absl::StatusOr<std::vector<AddrInfo>> Resolve(
     std::optional<std::string_view> host, std::optional<std::string_view> port,
     const AddrInfoHints& hints, const platform::Os& os) {
-  if (host.has_value() && HasNul(*host)) {
-    return InvalidArgument(kGetAddrInfo, "host", "embedded NUL byte");
+  if (absl::Status s = CheckNoNul(kGetAddrInfo, "host", host.value_or(""));
+      !s.ok()) {
+    return s;
   }
-  if (port.has_value() && HasNul(*port)) {
-    return InvalidArgument(kGetAddrInfo, "port", "embedded NUL byte");
+  if (absl::Status s = CheckNoNul(kGetAddrInfo, "port", port.value_or(""));
+      !s.ok()) {
+    return s;
   }
   host = NonEmpty(host);
   port = NonEmpty(port);
@@ -251,8 +257,8 @@ absl::StatusOr<std::string> GetHostName(const platform::Os& os) {
 
 absl::StatusOr<std::string> GetHostByName(std::string_view name,
                                           const platform::Os& os) {
-  if (HasNul(name)) {
-    return InvalidArgument("gethostbyname", "host", "embedded NUL byte");
+  if (absl::Status s = CheckNoNul("gethostbyname", "host", name); !s.ok()) {
+    return s;
   }
   if (name.empty()) return std::string("0.0.0.0");
   if (name == "<broadcast>") return std::string("255.255.255.255");
@@ -281,8 +287,9 @@ bool AllDigits(std::string_view s) {
 
 absl::StatusOr<HostEntry> GetHostByNameEx(std::string_view name,
                                           const platform::Os& os) {
-  if (HasNul(name)) {
-    return InvalidArgument("gethostbyname_ex", "name", "embedded NUL byte");
+  if (absl::Status s = CheckNoNul("gethostbyname_ex", "name", name);
+      !s.ok()) {
+    return s;
   }
   if (!name.empty() && name != "<broadcast>") {
     // As Python's setipaddr: the name must resolve to an IPv4 address first,
@@ -299,16 +306,16 @@ absl::StatusOr<HostEntry> GetHostByNameEx(std::string_view name,
 
 absl::StatusOr<HostEntry> GetHostByAddr(std::string_view ip_address,
                                         const platform::Os& os) {
-  if (HasNul(ip_address)) {
-    return InvalidArgument("gethostbyaddr", "ip_address", "embedded NUL byte");
+  if (absl::Status s = CheckNoNul("gethostbyaddr", "ip_address", ip_address);
+      !s.ok()) {
+    return s;
   }
   SocketAddress address;
-  if (ip_address.empty()) {
-    address = SocketAddress::Inet4({0, 0, 0, 0}, 0);
-  } else if (ip_address == "<broadcast>") {
-    address = SocketAddress::Inet4({255, 255, 255, 255}, 0);
-  } else if (auto v4 = ParseIPv4(ip_address)) {
-    address = SocketAddress::Inet4(*v4, 0);
+  // "", "<broadcast>" and an IPv4 literal: Python's rules for an AF_INET host.
+  if (absl::StatusOr<SocketAddress> v4 =
+          SocketAddress::ParseInet(ip_address, 0);
+      v4.ok()) {
+    address = *v4;
   } else if (auto v6 = ParseIPv6(ip_address)) {
     address = SocketAddress::Inet6(*v6, 0);
   } else {
@@ -322,8 +329,8 @@ absl::StatusOr<HostEntry> GetHostByAddr(std::string_view ip_address,
 
 absl::StatusOr<int> GetProtoByName(std::string_view name,
                                    const platform::Os& os) {
-  if (HasNul(name)) {
-    return InvalidArgument("getprotobyname", "name", "embedded NUL byte");
+  if (absl::Status s = CheckNoNul("getprotobyname", "name", name); !s.ok()) {
+    return s;
   }
   const std::string text(name);
   return os.GetProtoByName(text.c_str());
@@ -333,10 +340,8 @@ absl::StatusOr<uint16_t> GetServByName(std::string_view name,
                                        std::string_view proto,
                                        const platform::Os& os) {
   constexpr std::string_view kCall = "getservbyname";
-  if (HasNul(name)) return InvalidArgument(kCall, "name", "embedded NUL byte");
-  if (HasNul(proto)) {
-    return InvalidArgument(kCall, "proto", "embedded NUL byte");
-  }
+  if (absl::Status s = CheckNoNul(kCall, "name", name); !s.ok()) return s;
+  if (absl::Status s = CheckNoNul(kCall, "proto", proto); !s.ok()) return s;
   if (name.empty() || AllDigits(name)) {
     return MakeError(ErrorKind::kNotFound, kCall, 0, "",
                      "service/proto not found");
@@ -353,9 +358,7 @@ absl::StatusOr<std::string> GetServByPort(int port, std::string_view proto,
   if (port < 0 || port > 65535) {
     return InvalidArgument(kCall, "port", "must be 0-65535");
   }
-  if (HasNul(proto)) {
-    return InvalidArgument(kCall, "proto", "embedded NUL byte");
-  }
+  if (absl::Status s = CheckNoNul(kCall, "proto", proto); !s.ok()) return s;
   const std::string proto_text(proto);
   return os.GetServByPort(static_cast<uint16_t>(port),
                           proto.empty() ? nullptr : proto_text.c_str());

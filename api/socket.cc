@@ -24,6 +24,7 @@ namespace xsock {
 namespace {
 
 using api_internal::CallMode;
+using api_internal::ConnectError;
 using api_internal::IoLoop;
 using api_internal::SocketClosedError;
 using api_internal::StillOpen;
@@ -355,17 +356,13 @@ absl::Status Socket::ConnectImpl(const SocketAddress& addr, int* native_code) {
     }
     return ready;
   }
-  absl::StatusOr<int> pending = os_->PendingError(*h);
+  absl::StatusOr<int> pending = ConnectError(*os_, *h);
   if (!pending.ok()) return pending.status();
-  if (*pending == 0 ||
-      os_->KindOfNative(*pending) == ErrorKind::kAlreadyConnected) {
-    if (native_code != nullptr) *native_code = 0;
-    return absl::OkStatus();
-  }
   if (native_code != nullptr) {
     *native_code = *pending;
     return absl::OkStatus();
   }
+  if (*pending == 0) return absl::OkStatus();
   return os_->ErrorFromNative(*pending, "connect");
 }
 
@@ -719,12 +716,9 @@ absl::Status FinishConnect(const platform::Os& os,
   absl::Status ready =
       WaitReady(os, handle, h, kWantWrite, Deadline::Infinite(), call);
   if (!ready.ok()) return ready;
-  absl::StatusOr<int> pending = os.PendingError(h);
+  absl::StatusOr<int> pending = ConnectError(os, h);
   if (!pending.ok()) return pending.status();
-  if (*pending == 0 ||
-      os.KindOfNative(*pending) == ErrorKind::kAlreadyConnected) {
-    return absl::OkStatus();
-  }
+  if (*pending == 0) return absl::OkStatus();
   return os.ErrorFromNative(*pending, call);
 }
 

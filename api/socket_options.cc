@@ -11,7 +11,9 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
+#include "api/internal/io_loop.h"
 #include "core/error.h"
 #include "core/inet.h"
 #include "core/options.h"
@@ -34,9 +36,7 @@ constexpr int64_t kMaxLingerSeconds = 0xFFFF;
 absl::StatusOr<NativeHandle> OpenHandle(const Socket& socket,
                                         std::string_view call) {
   const NativeHandle h = socket.Fileno();
-  if (h == kInvalidHandle) {
-    return InvalidArgument(call, "socket", "socket is closed");
-  }
+  if (h == kInvalidHandle) return api_internal::SocketClosedError(call);
   return h;
 }
 
@@ -62,12 +62,17 @@ absl::StatusOr<Option> ByFamily(const Socket& socket, std::string_view call,
   return InvalidArgument(call, "socket", "not an AF_INET or AF_INET6 socket");
 }
 
-// RequireFamily checks that the open socket is of `family`.
+// RequireFamily checks that the open socket is of `family`; kInvalidArgument
+// naming "socket" ("not an AF_INET socket") for another family.
 absl::Status RequireFamily(const Socket& socket, std::string_view call,
-                           Family family, std::string_view what) {
+                           Family family) {
   absl::StatusOr<NativeHandle> h = OpenHandle(socket, call);
   if (!h.ok()) return h.status();
-  if (socket.family() != family) return InvalidArgument(call, "socket", what);
+  if (socket.family() != family) {
+    return InvalidArgument(call, "socket",
+                           absl::StrCat("not an ", FamilyName(family),
+                                        " socket"));
+  }
   return absl::OkStatus();
 }
 
@@ -114,8 +119,7 @@ absl::Status SetHops(Socket& socket, Option inet, Option inet6, int ttl,
 
 // SetBytes passes `value` (an ip_mreq, ipv6_mreq or in_addr in the
 // shared layout) to `option`.
-absl::Status SetBytes(Socket& socket, Option option,
-                           std::string_view value) {
+absl::Status SetBytes(Socket& socket, Option option, std::string_view value) {
   absl::StatusOr<platform::NativeOption> native =
       socket.os().NativeOptionFor(option);
   if (!native.ok()) return native.status();
@@ -125,8 +129,7 @@ absl::Status SetBytes(Socket& socket, Option option,
 absl::Status MembershipV4(Socket& socket, Option option,
                           std::string_view group,
                           std::string_view interface_address) {
-  absl::Status status = RequireFamily(socket, kSet, Family::kInet,
-                                      "not an AF_INET socket");
+  absl::Status status = RequireFamily(socket, kSet, Family::kInet);
   if (!status.ok()) return status;
   std::optional<std::array<uint8_t, 4>> group_ip = ParseIPv4(group);
   if (!group_ip.has_value()) {
@@ -151,8 +154,7 @@ absl::Status MembershipV4(Socket& socket, Option option,
 
 absl::Status MembershipV6(Socket& socket, Option option,
                           std::string_view group, uint32_t interface_index) {
-  absl::Status status = RequireFamily(socket, kSet, Family::kInet6,
-                                      "not an AF_INET6 socket");
+  absl::Status status = RequireFamily(socket, kSet, Family::kInet6);
   if (!status.ok()) return status;
   std::optional<std::array<uint8_t, 16>> group_ip = ParseIPv6(group);
   if (!group_ip.has_value()) {
@@ -270,14 +272,12 @@ absl::Status SetNoDelay(Socket& socket, bool on) {
 }
 
 absl::StatusOr<bool> GetV6Only(const Socket& socket) {
-  absl::Status status = RequireFamily(socket, kGet, Family::kInet6,
-                                      "not an AF_INET6 socket");
+  absl::Status status = RequireFamily(socket, kGet, Family::kInet6);
   if (!status.ok()) return status;
   return GetBool(socket, Option::kIpv6V6Only);
 }
 absl::Status SetV6Only(Socket& socket, bool on) {
-  absl::Status status = RequireFamily(socket, kSet, Family::kInet6,
-                                      "not an AF_INET6 socket");
+  absl::Status status = RequireFamily(socket, kSet, Family::kInet6);
   if (!status.ok()) return status;
   return SetBool(socket, Option::kIpv6V6Only, on);
 }
@@ -318,8 +318,7 @@ absl::Status SetMulticastLoop(Socket& socket, bool on) {
 }
 
 absl::StatusOr<std::string> GetMulticastInterfaceV4(const Socket& socket) {
-  absl::Status status = RequireFamily(socket, kGet, Family::kInet,
-                                      "not an AF_INET socket");
+  absl::Status status = RequireFamily(socket, kGet, Family::kInet);
   if (!status.ok()) return status;
   absl::StatusOr<platform::NativeOption> native =
       socket.os().NativeOptionFor(Option::kIpMulticastIf);
@@ -339,8 +338,7 @@ absl::StatusOr<std::string> GetMulticastInterfaceV4(const Socket& socket) {
 
 absl::Status SetMulticastInterfaceV4(Socket& socket,
                                      std::string_view interface_address) {
-  absl::Status status = RequireFamily(socket, kSet, Family::kInet,
-                                      "not an AF_INET socket");
+  absl::Status status = RequireFamily(socket, kSet, Family::kInet);
   if (!status.ok()) return status;
   std::optional<std::array<uint8_t, 4>> ip = ParseIPv4(interface_address);
   if (!ip.has_value()) {
@@ -353,8 +351,7 @@ absl::Status SetMulticastInterfaceV4(Socket& socket,
 }
 
 absl::StatusOr<uint32_t> GetMulticastInterfaceV6(const Socket& socket) {
-  absl::Status status = RequireFamily(socket, kGet, Family::kInet6,
-                                      "not an AF_INET6 socket");
+  absl::Status status = RequireFamily(socket, kGet, Family::kInet6);
   if (!status.ok()) return status;
   absl::StatusOr<int> index = socket.GetOption(Option::kIpv6MulticastIf);
   if (!index.ok()) return index.status();
@@ -363,8 +360,7 @@ absl::StatusOr<uint32_t> GetMulticastInterfaceV6(const Socket& socket) {
 
 absl::Status SetMulticastInterfaceV6(Socket& socket,
                                      uint32_t interface_index) {
-  absl::Status status = RequireFamily(socket, kSet, Family::kInet6,
-                                      "not an AF_INET6 socket");
+  absl::Status status = RequireFamily(socket, kSet, Family::kInet6);
   if (!status.ok()) return status;
   return socket.SetOption(Option::kIpv6MulticastIf,
                           static_cast<int>(interface_index));

@@ -66,6 +66,10 @@ TEST(SocketOptionsTest, EveryFunctionRejectsAClosedSocket) {
       SetMulticastTtl(s, 5),
       GetMulticastLoop(s).status(),
       SetMulticastLoop(s, false),
+      GetMulticastInterfaceV4(s).status(),
+      SetMulticastInterfaceV4(s, "127.0.0.1"),
+      GetMulticastInterfaceV6(s).status(),
+      SetMulticastInterfaceV6(s, 1),
       JoinMulticastV4(s, "239.1.2.3", "127.0.0.1"),
       LeaveMulticastV4(s, "239.1.2.3", "127.0.0.1"),
       JoinMulticastV6(s, "ff15::1"),
@@ -115,6 +119,8 @@ TEST(SocketOptionsTest, FamilySpecificOptionsCheckTheFamily) {
   absl::StatusOr<Socket> inet = Socket::Create(Family::kInet, Type::kDgram);
   ASSERT_TRUE(inet.ok()) << inet.status();
   ExpectInvalidArgument(GetV6Only(*inet).status(), "socket");
+  EXPECT_EQ(GetV6Only(*inet).status().message(),
+            "getsockopt: socket: not an AF_INET6 socket");
   ExpectInvalidArgument(SetV6Only(*inet, true), "socket");
   ExpectInvalidArgument(JoinMulticastV6(*inet, "ff15::1"), "socket");
   absl::StatusOr<std::pair<Socket, Socket>> pair =
@@ -127,6 +133,8 @@ TEST(SocketOptionsTest, FamilySpecificOptionsCheckTheFamily) {
     ExpectInvalidArgument(SetMulticastLoop(pair->first, true), "socket");
   }
   ExpectInvalidArgument(JoinMulticastV4(pair->first, "239.1.2.3"), "socket");
+  EXPECT_EQ(JoinMulticastV4(pair->first, "239.1.2.3").message(),
+            "setsockopt: socket: not an AF_INET socket");
   absl::StatusOr<Socket> inet6 = Socket::Create(Family::kInet6, Type::kDgram);
   if (inet6.ok()) {
     ExpectInvalidArgument(JoinMulticastV4(*inet6, "239.1.2.3"), "socket");

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <utility>
 
+#include "api/internal/io_loop.h"
 #include "core/error.h"
 
 namespace xsock {
@@ -13,6 +14,7 @@ namespace {
 
 constexpr std::string_view kNotBlocking =
     "the socket must be in blocking mode (no timeout) for a stream";
+constexpr std::string_view kClosedStream = "I/O operation on closed stream";
 
 }  // namespace
 
@@ -38,9 +40,7 @@ absl::StatusOr<SocketStream> SocketStream::Open(Socket& socket,
   if (buffer_size == 0) {
     return InvalidArgument("makefile", "buffer_size", "must be at least 1");
   }
-  if (socket.closed()) {
-    return InvalidArgument("makefile", "socket", "socket is closed");
-  }
+  if (socket.closed()) return api_internal::SocketClosedError("makefile");
   if (socket.GetTimeout().has_value()) {
     return InvalidArgument("makefile", "socket", kNotBlocking);
   }
@@ -101,7 +101,7 @@ void SocketStream::MarkClosed() {
 absl::Status SocketStream::Check(std::string_view call,
                                  std::string_view direction) const {
   if (closed_) {
-    return InvalidArgument(call, "stream", "I/O operation on closed stream");
+    return InvalidArgument(call, "stream", kClosedStream);
   }
   if (direction == "read" && !readable_) {
     return InvalidArgument(call, "stream", "stream not opened for reading");
@@ -133,12 +133,16 @@ absl::StatusOr<size_t> SocketStream::Fill(size_t at_least) {
 
 std::string SocketStream::Take(size_t n) {
   std::string out = rbuf_.substr(rpos_, n);
+  Consume(n);
+  return out;
+}
+
+void SocketStream::Consume(size_t n) {
   rpos_ += n;
   if (rpos_ == rbuf_.size()) {
     rbuf_.clear();
     rpos_ = 0;
   }
-  return out;
 }
 
 absl::StatusOr<std::string> SocketStream::Read(int64_t n) {
@@ -194,11 +198,7 @@ absl::StatusOr<size_t> SocketStream::ReadInto(absl::Span<char> buffer) {
   }
   const size_t n = std::min(buffer.size(), Available());
   if (n > 0) std::memcpy(buffer.data(), rbuf_.data() + rpos_, n);
-  rpos_ += n;
-  if (rpos_ == rbuf_.size()) {
-    rbuf_.clear();
-    rpos_ = 0;
-  }
+  Consume(n);
   return n;
 }
 
@@ -240,7 +240,7 @@ absl::Status SocketStream::Close() {
 
 absl::StatusOr<NativeHandle> SocketStream::Fileno() const {
   if (closed_) {
-    return InvalidArgument("fileno", "stream", "I/O operation on closed stream");
+    return InvalidArgument("fileno", "stream", kClosedStream);
   }
   return socket_->Fileno();
 }

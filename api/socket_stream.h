@@ -125,6 +125,8 @@ class SocketStream {
   size_t Available() const { return rbuf_.size() - rpos_; }
   // Take removes and returns the first `n` buffered bytes.
   std::string Take(size_t n);
+  // Consume drops the first `n` (<= Available()) buffered bytes.
+  void Consume(size_t n);
   void MarkClosed();
 
   Socket* socket_ = nullptr;

@@ -22,6 +22,16 @@ absl::Status SocketClosedError(std::string_view call) {
   return InvalidArgument(call, "socket", "socket is closed");
 }
 
+absl::StatusOr<int> ConnectError(const platform::Os& os,
+                                 platform::NativeHandle h) {
+  absl::StatusOr<int> pending = os.PendingError(h);
+  if (pending.ok() && *pending != 0 &&
+      os.KindOfNative(*pending) == ErrorKind::kAlreadyConnected) {
+    return 0;
+  }
+  return pending;
+}
+
 absl::Status WaitReady(const platform::Os& os,
                        const std::atomic<platform::NativeHandle>& handle,
                        platform::NativeHandle h, unsigned interest,

@@ -80,6 +80,13 @@ absl::Status WaitReady(const platform::Os& os,
                        platform::NativeHandle h, unsigned interest,
                        const Deadline& deadline, std::string_view call);
 
+// ConnectError reads the outcome of a connect that was in progress on `h`
+// once `h` is writable (Os::PendingError, which clears SO_ERROR): 0 when it
+// connected, EISCONN / WSAEISCONN (kAlreadyConnected) counting as connected,
+// otherwise the native code; PendingError's own error unchanged.
+absl::StatusOr<int> ConnectError(const platform::Os& os,
+                                 platform::NativeHandle h);
+
 // StatusOf returns the status of a Status or StatusOr result.
 inline const absl::Status& StatusOf(const absl::Status& s) { return s; }
 template <typename T>
