@@ -99,31 +99,16 @@ struct HangingFirst {
   std::vector<AddrInfo> candidates;
 };
 
-// ListenOn127 returns a TCP listener on 127.0.0.1, port 0, with `backlog`.
-absl::StatusOr<Listening> ListenOn127(const platform::Os& os, int backlog) {
-  Listening l;
-  absl::StatusOr<Socket> s = Socket::Create(Family::kInet, Type::kStream, 0, os);
-  if (!s.ok()) return s.status();
-  l.socket = *std::move(s);
-  if (absl::Status st = l.socket.Bind(Loopback(Family::kInet)); !st.ok()) {
-    return st;
-  }
-  if (absl::Status st = l.socket.Listen(backlog); !st.ok()) return st;
-  absl::StatusOr<SocketAddress> addr = l.socket.GetSockName();
-  if (!addr.ok()) return addr.status();
-  l.address = *addr;
-  return l;
-}
-
 // MakeHangingFirst builds a HangingFirst on backend `os`; nullopt where a
 // full accept queue is refused instead.
 absl::StatusOr<std::optional<HangingFirst>> MakeHangingFirst(
     const platform::Os& os) {
   HangingFirst h;
-  absl::StatusOr<Listening> full = ListenOn127(os, 0);
+  absl::StatusOr<Listening> full = ListenLoopbackOn(os, Family::kInet, 0);
   if (!full.ok()) return full.status();
   h.full = *std::move(full);
-  absl::StatusOr<Listening> good = ListenOn127(os, kDefaultBacklog);
+  absl::StatusOr<Listening> good =
+      ListenLoopbackOn(os, Family::kInet, kDefaultBacklog);
   if (!good.ok()) return good.status();
   h.good = *std::move(good);
   absl::StatusOr<std::optional<std::vector<Socket>>> queued =
