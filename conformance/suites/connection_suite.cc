@@ -61,13 +61,15 @@ AddrInfo StreamRecord(const SocketAddress& address) {
 }
 
 constexpr char kRefusesFullQueue[] =
-    "a full accept queue is refused here, not left unanswered";
+    "a full accept queue is refused here (or never fills in 8 connections), "
+    "not left unanswered";
 
 // FillAcceptQueue connects clients to `listener` (listening with backlog 0)
 // until one times out, at most 8: from then on the kernel drops SYNs to it,
 // so it is an address that never answers. Returns the queued connections
 // (keep them open), or nullopt where the platform answers a full queue
-// instead (Windows refuses with RST).
+// instead (a connect refused: Windows answers with RST) or never fills it
+// in 8 connections. Any other connect error is returned.
 absl::StatusOr<std::optional<std::vector<Socket>>> FillAcceptQueue(
     const SocketAddress& listener, const platform::Os& os) {
   std::vector<Socket> queued;
@@ -83,7 +85,8 @@ absl::StatusOr<std::optional<std::vector<Socket>>> FillAcceptQueue(
       queued.push_back(*std::move(c));
       continue;
     }
-    if (GetErrorKind(s) != ErrorKind::kTimedOut) break;
+    if (GetErrorKind(s) == ErrorKind::kConnectionRefused) break;
+    if (GetErrorKind(s) != ErrorKind::kTimedOut) return s;
     return std::optional<std::vector<Socket>>(std::move(queued));
   }
   return std::optional<std::vector<Socket>>();
