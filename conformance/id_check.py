@@ -171,11 +171,6 @@ def test_bodies(root):
   return tests
 
 
-def test_names(root):
-  """Returns [(file, line, suite, name)] for the suites."""
-  return [t[:4] for t in test_bodies(root)]
-
-
 def _cells(rest):
   """Splits the rest of a table row ("a | b | c |") into stripped cells."""
   cells = [c.strip() for c in rest.split("|")]
@@ -331,7 +326,7 @@ def main(argv):
   args = parser.parse_args(argv)
   problems = check(args.root)
   ids, _ = documented_ids(args.root)
-  tests = test_names(args.root)
+  tests = test_bodies(args.root)
   if problems:
     for problem in problems:
       print("id_check: " + problem, file=sys.stderr)
