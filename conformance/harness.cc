@@ -267,9 +267,9 @@ absl::StatusOr<Socket> ConformanceTest::NewSocket(Family family, Type type) {
   return Socket::Create(family, type, 0, os());
 }
 
-absl::StatusOr<Listening> ConformanceTest::ListenLoopback(Family family,
-                                                          int backlog) {
-  absl::StatusOr<Socket> socket = NewSocket(family, Type::kStream);
+absl::StatusOr<Listening> ListenLoopbackOn(const platform::Os& os,
+                                           Family family, int backlog) {
+  absl::StatusOr<Socket> socket = Socket::Create(family, Type::kStream, 0, os);
   if (!socket.ok()) return socket.status();
   absl::Status status = socket->Bind(Loopback(family));
   if (!status.ok()) return status;
@@ -281,6 +281,11 @@ absl::StatusOr<Listening> ConformanceTest::ListenLoopback(Family family,
     return absl::InternalError("listener reports port 0 after bind+listen");
   }
   return Listening{*std::move(socket), *address};
+}
+
+absl::StatusOr<Listening> ConformanceTest::ListenLoopback(Family family,
+                                                          int backlog) {
+  return ListenLoopbackOn(os(), family, backlog);
 }
 
 absl::StatusOr<Bound> ConformanceTest::BindLoopback(Family family, Type type) {

@@ -172,6 +172,12 @@ struct Listening {
   SocketAddress address;
 };
 
+// ListenLoopbackOn returns a TCP listener of backend `os` on the loopback
+// address of `family`, port 0, with `backlog`, and the port it got (for
+// helpers outside the fixture; tests call ConformanceTest::ListenLoopback).
+absl::StatusOr<Listening> ListenLoopbackOn(const platform::Os& os,
+                                           Family family, int backlog);
+
 // Connection is a connected TCP (or AF_UNIX) pair: the connecting side and
 // the accepted side. Both are in blocking mode.
 struct Connection {
@@ -200,7 +206,7 @@ class ConformanceTest : public testing::TestWithParam<Backend> {
   absl::StatusOr<Socket> NewSocket(Family family, Type type = Type::kStream);
 
   // ListenLoopback returns a TCP listener on the loopback address of
-  // `family`, port 0, with `backlog`.
+  // `family`, port 0, with `backlog` (ListenLoopbackOn on this backend).
   absl::StatusOr<Listening> ListenLoopback(Family family = Family::kInet,
                                            int backlog = kDefaultBacklog);
 

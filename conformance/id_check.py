@@ -62,7 +62,8 @@ WHEN_NAMES = {"kAlways": "always", "kUnderWine": "under wine"}
 CONSULTS_REGISTRY_RE = re.compile(r"\b(?:XSOCK_SKIP_IF_DEVIATION|XSOCK_REQUIRE)\s*\(")
 
 
-def _read(path):
+def read_text(path):
+  """The contents of the UTF-8 file `path`."""
   with open(path, encoding="utf-8") as f:
     return f.read()
 
@@ -104,7 +105,7 @@ def documented_ids(root):
     rel = os.path.relpath(page, root)
     in_fence = False
     prefixes = set()
-    for lineno, line in enumerate(_read(page).splitlines(), 1):
+    for lineno, line in enumerate(read_text(page).splitlines(), 1):
       if line.lstrip().startswith("```"):
         in_fence = not in_fence
         continue
@@ -162,17 +163,12 @@ def test_bodies(root):
   for path in sorted(glob.glob(os.path.join(root, "conformance", "suites",
                                             "*.cc"))):
     rel = os.path.relpath(path, root)
-    text = strip_cpp_comments(_read(path))
+    text = strip_cpp_comments(read_text(path))
     for m in TEST_RE.finditer(text):
       line = text.count("\n", 0, m.start()) + 1
       tests.append((rel, line, m.group(1), m.group(2),
                     _body_after(text, m.end())))
   return tests
-
-
-def test_names(root):
-  """Returns [(file, line, suite, name)] for the suites."""
-  return [t[:4] for t in test_bodies(root)]
 
 
 def _cells(rest):
@@ -202,7 +198,7 @@ def deviation_lists(root):
   docs = []
   md = os.path.join(root, "docs", "deviations.md")
   if os.path.exists(md):
-    for line in _read(md).splitlines():
+    for line in read_text(md).splitlines():
       m = DEVIATION_ROW_RE.match(line)
       if m:
         cells = _cells(m.group(3))
@@ -214,7 +210,7 @@ def deviation_lists(root):
   malformed = []
   cc = os.path.join(root, "conformance", "deviations.cc")
   if os.path.exists(cc):
-    text = strip_cpp_comments(_read(cc))
+    text = strip_cpp_comments(read_text(cc))
     named = {m.group(1): _join_literals(m.group(2))
              for m in NAMED_REASON_RE.finditer(text)}
     for m in DEVIATION_ENTRY_RE.finditer(text):
@@ -330,7 +326,7 @@ def main(argv):
   args = parser.parse_args(argv)
   problems = check(args.root)
   ids, _ = documented_ids(args.root)
-  tests = test_names(args.root)
+  tests = test_bodies(args.root)
   if problems:
     for problem in problems:
       print("id_check: " + problem, file=sys.stderr)

@@ -2,12 +2,10 @@
 """Shows that id_check can fail: it runs the check on small synthetic trees,
 one per kind of mistake, and on a clean one."""
 
-import os
-import shutil
-import tempfile
 import unittest
 
 from conformance import id_check
+from conformance.synthetic_tree import make_tree
 
 _PAGE = """# TCP (TCP)
 
@@ -49,8 +47,6 @@ class IdCheckTest(unittest.TestCase):
 
   def _tree(self, page=_PAGE, suite=_SUITE, extra_pages=None,
             deviations_md=_DEVIATIONS_MD, deviations_cc=_DEVIATIONS_CC):
-    root = tempfile.mkdtemp()
-    self.addCleanup(shutil.rmtree, root, ignore_errors=True)
     files = {
         "docs/behaviour/tcp.md": page,
         "conformance/suites/tcp_suite.cc": suite,
@@ -58,12 +54,7 @@ class IdCheckTest(unittest.TestCase):
         "conformance/deviations.cc": deviations_cc,
     }
     files.update(extra_pages or {})
-    for rel, text in files.items():
-      path = os.path.join(root, rel)
-      os.makedirs(os.path.dirname(path), exist_ok=True)
-      with open(path, "w", encoding="utf-8") as f:
-        f.write(text)
-    return root
+    return make_tree(self, files)
 
   def _problems(self, **kwargs):
     return id_check.check(self._tree(**kwargs))

@@ -33,11 +33,10 @@ fails the check.
 import glob
 import os
 import re
-import shutil
-import tempfile
 import unittest
 
-from conformance.id_check import strip_cpp_comments
+from conformance.id_check import read_text, strip_cpp_comments
+from conformance.synthetic_tree import make_tree
 
 SEED_NAMES = "docs/seed_names.txt"
 NAMES_MD = "docs/names.md"
@@ -54,15 +53,10 @@ SEPARATOR_ROW_RE = re.compile(r"^\|(\s*:?-+:?\s*\|)+\s*$")
 GENERATED_KIND_RE = re.compile(r"^k([A-Z]\w*)$")
 
 
-def _read(path):
-  with open(path, encoding="utf-8") as f:
-    return f.read()
-
-
 def _list_file(path):
   """The non-empty lines of `path` that are not # comments, stripped."""
   names = []
-  for line in _read(path).splitlines():
+  for line in read_text(path).splitlines():
     line = line.strip()
     if line and not line.startswith("#"):
       names.append(line)
@@ -74,7 +68,7 @@ def header_code(root):
   parts = []
   for pattern in HEADER_GLOBS:
     for path in sorted(glob.glob(os.path.join(root, pattern))):
-      parts.append(strip_cpp_comments(_read(path)))
+      parts.append(strip_cpp_comments(read_text(path)))
   return "\n".join(parts)
 
 
@@ -143,7 +137,8 @@ def check(root):
   code = header_code(root)
 
   rows_of = {}
-  for line_no, cells in table_rows(_read(os.path.join(root, NAMES_MD))):
+  for line_no, cells in table_rows(
+      read_text(os.path.join(root, NAMES_MD))):
     where = "%s:%d" % (NAMES_MD, line_no)
     if len(cells) != 3:
       problems.append("%s: a row needs 3 cells (seed name | xsock name | "
@@ -256,8 +251,6 @@ class CheckerTest(unittest.TestCase):
   """The check on small synthetic trees, one per kind of mistake."""
 
   def _problems(self, seed=_SEED, table=_TABLE, extra_files=None):
-    root = tempfile.mkdtemp()
-    self.addCleanup(shutil.rmtree, root, ignore_errors=True)
     files = {
         SEED_NAMES: seed,
         NAMES_MD: table,
@@ -266,12 +259,7 @@ class CheckerTest(unittest.TestCase):
         "core/error.h": _ERROR_H,
     }
     files.update(extra_files or {})
-    for rel, text in files.items():
-      path = os.path.join(root, rel)
-      os.makedirs(os.path.dirname(path), exist_ok=True)
-      with open(path, "w", encoding="utf-8") as f:
-        f.write(text)
-    return check(root)
+    return check(make_tree(self, files))
 
   def assertProblem(self, problems, *fragments):
     self.assertTrue(

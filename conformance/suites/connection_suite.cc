@@ -61,13 +61,15 @@ AddrInfo StreamRecord(const SocketAddress& address) {
 }
 
 constexpr char kRefusesFullQueue[] =
-    "a full accept queue is refused here, not left unanswered";
+    "a full accept queue is refused here (or never fills in 8 connections), "
+    "not left unanswered";
 
 // FillAcceptQueue connects clients to `listener` (listening with backlog 0)
 // until one times out, at most 8: from then on the kernel drops SYNs to it,
 // so it is an address that never answers. Returns the queued connections
 // (keep them open), or nullopt where the platform answers a full queue
-// instead (Windows refuses with RST).
+// instead (a connect refused: Windows answers with RST) or never fills it
+// in 8 connections. Any other connect error is returned.
 absl::StatusOr<std::optional<std::vector<Socket>>> FillAcceptQueue(
     const SocketAddress& listener, const platform::Os& os) {
   std::vector<Socket> queued;
@@ -83,7 +85,8 @@ absl::StatusOr<std::optional<std::vector<Socket>>> FillAcceptQueue(
       queued.push_back(*std::move(c));
       continue;
     }
-    if (GetErrorKind(s) != ErrorKind::kTimedOut) break;
+    if (GetErrorKind(s) == ErrorKind::kConnectionRefused) break;
+    if (GetErrorKind(s) != ErrorKind::kTimedOut) return s;
     return std::optional<std::vector<Socket>>(std::move(queued));
   }
   return std::optional<std::vector<Socket>>();
@@ -99,31 +102,16 @@ struct HangingFirst {
   std::vector<AddrInfo> candidates;
 };
 
-// ListenOn127 returns a TCP listener on 127.0.0.1, port 0, with `backlog`.
-absl::StatusOr<Listening> ListenOn127(const platform::Os& os, int backlog) {
-  Listening l;
-  absl::StatusOr<Socket> s = Socket::Create(Family::kInet, Type::kStream, 0, os);
-  if (!s.ok()) return s.status();
-  l.socket = *std::move(s);
-  if (absl::Status st = l.socket.Bind(Loopback(Family::kInet)); !st.ok()) {
-    return st;
-  }
-  if (absl::Status st = l.socket.Listen(backlog); !st.ok()) return st;
-  absl::StatusOr<SocketAddress> addr = l.socket.GetSockName();
-  if (!addr.ok()) return addr.status();
-  l.address = *addr;
-  return l;
-}
-
 // MakeHangingFirst builds a HangingFirst on backend `os`; nullopt where a
 // full accept queue is refused instead.
 absl::StatusOr<std::optional<HangingFirst>> MakeHangingFirst(
     const platform::Os& os) {
   HangingFirst h;
-  absl::StatusOr<Listening> full = ListenOn127(os, 0);
+  absl::StatusOr<Listening> full = ListenLoopbackOn(os, Family::kInet, 0);
   if (!full.ok()) return full.status();
   h.full = *std::move(full);
-  absl::StatusOr<Listening> good = ListenOn127(os, kDefaultBacklog);
+  absl::StatusOr<Listening> good =
+      ListenLoopbackOn(os, Family::kInet, kDefaultBacklog);
   if (!good.ok()) return good.status();
   h.good = *std::move(good);
   absl::StatusOr<std::optional<std::vector<Socket>>> queued =

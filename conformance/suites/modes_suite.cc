@@ -75,8 +75,7 @@ void WaitReadable(const Socket& s) {
 // so the next connect stays in SYN_SENT), and a fresh client in timeout
 // mode.
 struct StalledConnect {
-  Socket listener;
-  SocketAddress address;
+  Listening listening;
   std::vector<Socket> held;  // the connections that fill the queue
   Socket client;
 };
@@ -86,17 +85,14 @@ struct StalledConnect {
 // makes the client with `timeout`.
 void PrepareStalledConnect(const platform::Os& os, absl::Duration timeout,
                            StalledConnect* out) {
-  ASSERT_OK_AND_ASSIGN(out->listener,
-                       Socket::Create(Family::kInet, Type::kStream, 0, os));
-  ASSERT_OK(out->listener.Bind(Loopback(Family::kInet)));
-  ASSERT_OK(out->listener.Listen(1));
-  ASSERT_OK_AND_ASSIGN(out->address, out->listener.GetSockName());
+  ASSERT_OK_AND_ASSIGN(out->listening,
+                       ListenLoopbackOn(os, Family::kInet, /*backlog=*/1));
   bool full = false;
   for (int i = 0; i < 64 && !full; ++i) {
     ASSERT_OK_AND_ASSIGN(Socket s,
                          Socket::Create(Family::kInet, Type::kStream, 0, os));
     ASSERT_OK(s.SetTimeout(kShortTimeout));
-    absl::Status status = s.Connect(out->address);
+    absl::Status status = s.Connect(out->listening.address);
     if (status.ok()) {
       out->held.push_back(std::move(s));
       continue;
@@ -488,7 +484,8 @@ TEST_P(ModesSuite, MODE_14_ConnectExTimeoutReturnsTheWouldBlockCode) {
   PrepareStalledConnect(os(), kShortTimeout, &stalled);
   if (HasFatalFailure()) return;
   Stopwatch stopwatch;
-  ASSERT_OK_AND_ASSIGN(int code, stalled.client.ConnectEx(stalled.address));
+  ASSERT_OK_AND_ASSIGN(int code,
+                       stalled.client.ConnectEx(stalled.listening.address));
   const absl::Duration elapsed = stopwatch.Elapsed();
   EXPECT_EQ(code, os().WouldBlockCode());
   EXPECT_TRUE(WithinTimeoutBounds(elapsed, kShortTimeout));
@@ -536,7 +533,7 @@ TEST_P(ModesSuite, MODE_15_ConnectTimeoutSurvivesASignalStorm) {
   PrepareStalledConnect(os(), kStormTimeout, &stalled);
   if (HasFatalFailure()) return;
   ExpectTimesOutDuringStorm(
-      [&] { return stalled.client.Connect(stalled.address); });
+      [&] { return stalled.client.Connect(stalled.listening.address); });
 }
 
 TEST_P(ModesSuite, MODE_16_BlockingRecvSurvivesASignalStorm) {
