@@ -273,6 +273,12 @@ class Os {
   // naming the option when the platform lacks it.
   virtual absl::StatusOr<NativeOption> NativeOptionFor(Option option) const = 0;
 
+  // NativeShutdownHow returns the value Shutdown passes to shutdown() for
+  // `how`: SHUT_RD, SHUT_WR or SHUT_RDWR (SD_RECEIVE, SD_SEND or SD_BOTH on
+  // Windows), from the backend's one table; -1 for a value that is not a
+  // ShutdownHow. No system call.
+  virtual int NativeShutdownHow(ShutdownHow how) const = 0;
+
   // GetSockOpt reads up to *len bytes into `buf`, sets *len to the size the
   // OS returned. Corresponds to getsockopt().
   virtual absl::Status GetSockOpt(NativeHandle h, NativeOption opt, void* buf,

@@ -564,7 +564,7 @@ absl::StatusOr<SocketAddress> PosixOs::GetPeerName(NativeHandle h) const {
 }
 
 absl::Status PosixOs::Shutdown(NativeHandle h, ShutdownHow how) const {
-  int native = posix_internal::NativeShutdown(how);
+  const int native = NativeShutdownHow(how);
   if (native < 0) return InvalidArgument("shutdown", "how", "unknown value");
   if (::shutdown(ToFd(h), native) != 0) return LastError("shutdown");
   return absl::OkStatus();
@@ -669,6 +669,10 @@ absl::StatusOr<unsigned> PosixOs::Wait(NativeHandle h, unsigned interest,
 
 absl::StatusOr<NativeOption> PosixOs::NativeOptionFor(Option option) const {
   return posix_internal::NativeOptionFor(option, name_);
+}
+
+int PosixOs::NativeShutdownHow(ShutdownHow how) const {
+  return posix_internal::NativeShutdown(how);
 }
 
 absl::Status PosixOs::GetSockOpt(NativeHandle h, NativeOption opt, void* buf,

@@ -503,7 +503,7 @@ absl::StatusOr<SocketAddress> WindowsOs::GetPeerName(NativeHandle h) const {
 }
 
 absl::Status WindowsOs::Shutdown(NativeHandle h, ShutdownHow how) const {
-  const int native = windows_internal::NativeShutdown(how);
+  const int native = NativeShutdownHow(how);
   if (native < 0) return InvalidArgument("shutdown", "how", "unknown value");
   const SOCKET s = ToSocket(h);
   if (SocketType(s) == SOCK_DGRAM) {
@@ -683,6 +683,10 @@ absl::StatusOr<unsigned> WindowsOs::Wait(NativeHandle h, unsigned interest,
 
 absl::StatusOr<NativeOption> WindowsOs::NativeOptionFor(Option option) const {
   return windows_internal::NativeOptionFor(option);
+}
+
+int WindowsOs::NativeShutdownHow(ShutdownHow how) const {
+  return windows_internal::NativeShutdown(how);
 }
 
 namespace {

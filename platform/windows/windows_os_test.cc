@@ -774,6 +774,13 @@ TEST(WindowsOsTest, RecvAfterShutdownReadIsEndOfStream) {
   }
 }
 
+TEST(WindowsOsTest, NativeShutdownHowIsTheSdMacro) {
+  EXPECT_EQ(Win().NativeShutdownHow(ShutdownHow::kRead), SD_RECEIVE);
+  EXPECT_EQ(Win().NativeShutdownHow(ShutdownHow::kWrite), SD_SEND);
+  EXPECT_EQ(Win().NativeShutdownHow(ShutdownHow::kBoth), SD_BOTH);
+  EXPECT_EQ(Win().NativeShutdownHow(static_cast<ShutdownHow>(3)), -1);
+}
+
 TEST(WindowsOsTest, ShutdownOfAnUnconnectedSocketIsNotConnected) {
   XSOCK_ASSERT_OK_AND_ASSIGN(Handle tcp,
                              MakeSocket(Win(), Family::kInet, Type::kStream));
