@@ -226,7 +226,8 @@ class Os {
   virtual absl::StatusOr<SocketAddress> GetSockName(NativeHandle h) const = 0;
   virtual absl::StatusOr<SocketAddress> GetPeerName(NativeHandle h) const = 0;
 
-  // Shutdown. Corresponds to shutdown(SHUT_RD/WR/RDWR, SD_*).
+  // Shutdown. `how` is a ShutdownHow value (api/ checks). Corresponds to
+  // shutdown(SHUT_RD/WR/RDWR, SD_*).
   virtual absl::Status Shutdown(NativeHandle h, ShutdownHow how) const = 0;
 
   // --- data ------------------------------------------------------------------

@@ -503,8 +503,6 @@ absl::StatusOr<SocketAddress> WindowsOs::GetPeerName(NativeHandle h) const {
 }
 
 absl::Status WindowsOs::Shutdown(NativeHandle h, ShutdownHow how) const {
-  const int native = NativeShutdownHow(how);
-  if (native < 0) return InvalidArgument("shutdown", "how", "unknown value");
   const SOCKET s = ToSocket(h);
   if (SocketType(s) == SOCK_DGRAM) {
     // Winsock shuts down an unconnected datagram socket without complaint;
@@ -517,7 +515,9 @@ absl::Status WindowsOs::Shutdown(NativeHandle h, ShutdownHow how) const {
                               "shutdown");
     }
   }
-  if (::shutdown(s, native) != 0) return LastWsaError("shutdown");
+  if (::shutdown(s, NativeShutdownHow(how)) != 0) {
+    return LastWsaError("shutdown");
+  }
   return absl::OkStatus();
 }
 
