@@ -308,9 +308,8 @@ class Os {
   // the time is seconds and never clock ticks), {u_short, u_short} on
   // Windows.
   virtual absl::StatusOr<Linger> GetLinger(NativeHandle h) const = 0;
-  // SetLinger writes SO_LINGER (as GetLinger). Errors: kInvalidArgument
-  // naming "value" for seconds outside what the platform's field holds
-  // (negative; above 65535 on Windows).
+  // SetLinger writes SO_LINGER (as GetLinger). `linger.seconds` is 0..65535
+  // (api/ checks), which every platform's field holds.
   virtual absl::Status SetLinger(NativeHandle h, Linger linger) const = 0;
 
   // GetTimeOption reads SO_RCVTIMEO or SO_SNDTIMEO (`option` kRcvTimeo or
@@ -323,9 +322,9 @@ class Os {
   // SetTimeOption writes SO_RCVTIMEO or SO_SNDTIMEO. Zero (or an infinite
   // duration) means no timeout; a positive duration is rounded up to the
   // unit of the field (microseconds, milliseconds on Windows), so it never
-  // becomes 0, and clamped to the largest the field holds. Errors:
-  // kInvalidArgument naming "option" as GetTimeOption, naming "value" for a
-  // negative duration.
+  // becomes 0, and clamped to the largest the field holds. `value` is not
+  // negative (api/ checks). Errors: kInvalidArgument naming "option" as
+  // GetTimeOption.
   virtual absl::Status SetTimeOption(NativeHandle h, Option option,
                                      absl::Duration value) const = 0;
 

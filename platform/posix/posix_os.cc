@@ -747,10 +747,6 @@ absl::StatusOr<Linger> PosixOs::GetLinger(NativeHandle h) const {
 }
 
 absl::Status PosixOs::SetLinger(NativeHandle h, Linger linger) const {
-  if (linger.seconds < 0) {
-    return InvalidArgument("setsockopt", "value",
-                           "SO_LINGER time must not be negative");
-  }
   struct linger native;
   std::memset(&native, 0, sizeof(native));
   native.l_onoff = linger.on ? 1 : 0;
@@ -784,9 +780,6 @@ absl::Status PosixOs::SetTimeOption(NativeHandle h, Option option,
       internal::TimeOptionFor(*this, option, "setsockopt");
   if (!opt.ok()) return opt.status();
   const int name = opt->name;
-  if (value < absl::ZeroDuration()) {
-    return InvalidArgument("setsockopt", "value", "negative timeout");
-  }
   struct timeval tv;
   std::memset(&tv, 0, sizeof(tv));  // zero and infinite: no timeout
   if (value != absl::InfiniteDuration() && value > absl::ZeroDuration()) {

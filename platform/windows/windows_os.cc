@@ -960,10 +960,6 @@ absl::StatusOr<Linger> WindowsOs::GetLinger(NativeHandle h) const {
 }
 
 absl::Status WindowsOs::SetLinger(NativeHandle h, Linger value) const {
-  if (value.seconds < 0 || value.seconds > 0xFFFF) {
-    return InvalidArgument("setsockopt", "value",
-                           "SO_LINGER time outside 0..65535 seconds");
-  }
   linger native;
   native.l_onoff = static_cast<u_short>(value.on ? 1 : 0);
   native.l_linger = static_cast<u_short>(value.seconds);
@@ -996,9 +992,6 @@ absl::Status WindowsOs::SetTimeOption(NativeHandle h, Option option,
       internal::TimeOptionFor(*this, option, "setsockopt");
   if (!opt.ok()) return opt.status();
   const int name = opt->name;
-  if (value < absl::ZeroDuration()) {
-    return InvalidArgument("setsockopt", "value", "negative timeout");
-  }
   DWORD ms = 0;  // zero and infinite: no timeout
   if (value != absl::InfiniteDuration() && value > absl::ZeroDuration()) {
     // Round up to whole milliseconds: a positive time never becomes 0.
