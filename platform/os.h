@@ -351,10 +351,9 @@ class Os {
       const char* host, const char* service,
       const AddrInfoHints& hints) const = 0;
 
-  // GetNameInfo turns an IPv4/IPv6 address into host and service text.
-  // Corresponds to getnameinfo() (Winsock's ANSI getnameinfo on Windows).
-  // Errors as GetAddrInfo; kInvalidArgument naming "address" for an address
-  // of another family.
+  // GetNameInfo turns an IPv4/IPv6 address (api/ checks the family) into
+  // host and service text. Corresponds to getnameinfo() (Winsock's ANSI
+  // getnameinfo on Windows). Errors as GetAddrInfo.
   virtual absl::StatusOr<NameInfo> GetNameInfo(const SocketAddress& addr,
                                                uint32_t ni_flags) const = 0;
 

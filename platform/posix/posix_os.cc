@@ -838,10 +838,6 @@ absl::StatusOr<std::vector<AddrInfo>> PosixOs::GetAddrInfo(
 
 absl::StatusOr<NameInfo> PosixOs::GetNameInfo(const SocketAddress& addr,
                                               uint32_t ni_flags) const {
-  if (addr.family() != Family::kInet && addr.family() != Family::kInet6) {
-    return InvalidArgument("getnameinfo", "address",
-                           "not an AF_INET or AF_INET6 address");
-  }
   int flags = 0;
   absl::Status status = posix_internal::NativeNiFlags(ni_flags, name_, &flags);
   if (!status.ok()) return status;

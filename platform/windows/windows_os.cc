@@ -1052,10 +1052,6 @@ absl::StatusOr<std::vector<AddrInfo>> WindowsOs::GetAddrInfo(
 
 absl::StatusOr<NameInfo> WindowsOs::GetNameInfo(const SocketAddress& addr,
                                                 uint32_t ni_flags) const {
-  if (addr.family() != Family::kInet && addr.family() != Family::kInet6) {
-    return InvalidArgument("getnameinfo", "address",
-                           "not an AF_INET or AF_INET6 address");
-  }
   if (winsock_.error() != 0) return winsock_.status();
   int flags = 0;
   absl::Status status = windows_internal::NativeNiFlags(ni_flags, &flags);
