@@ -195,8 +195,8 @@ absl::Status TranslateAddrInfoHints(const AddrInfoHints& hints,
 }
 
 absl::Status NativeNiFlags(uint32_t flags, int* native) {
-  return internal::NativeResolverFlags(kNiFlags, kAllNiFlags, flags,
-                                       "getnameinfo", "windows", native);
+  return internal::NativeResolverFlags(kNiFlags, flags, "getnameinfo",
+                                       "windows", native);
 }
 
 }  // namespace windows_internal
