@@ -736,6 +736,10 @@ TEST(WindowsOsTest, WritingToAClosedPeerIsResetOrBrokenPipe) {
   {
     XSOCK_ASSERT_OK_AND_ASSIGN(Pair p, MakeTcpPair(Win()));
     p.server.Reset();
+    // The peer's RST answers the first send but reaches this socket later,
+    // and no event tells when: the socket is already readable (and stays
+    // so) from the peer's FIN. So the send is retried, a bounded number of
+    // times, a millisecond apart.
     absl::Status last;
     for (int i = 0; i < 1000 && last.ok(); ++i) {
       last = Win().Send(p.client.get(), "y", 1, MsgFlags::kNone).status();
