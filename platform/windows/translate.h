@@ -24,6 +24,10 @@ namespace xsock {
 namespace platform {
 namespace windows_internal {
 
+// kBackend is the Windows backend's name (WindowsOs::Name()), which its
+// messages of missing features name.
+inline constexpr std::string_view kBackend = "windows";
+
 // NativeFamily returns the AF_* value of `f` (AF_INET, AF_INET6, AF_UNIX),
 // or -1 for families Windows does not have (netlink, TIPC) and kUnspec.
 int NativeFamily(Family f);

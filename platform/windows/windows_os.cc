@@ -37,10 +37,9 @@ using windows_internal::NativeSockAddr;
 using windows_internal::WsaError;
 using windows_internal::WsaErrorSlow;
 using windows_internal::WsaErrorWithKind;
+using windows_internal::kBackend;
 
 namespace {
-
-constexpr std::string_view kBackend = "windows";
 
 static_assert(sizeof(SOCKET) <= sizeof(NativeHandle),
               "a SOCKET fits a NativeHandle (HND-01)");
@@ -203,6 +202,8 @@ static_assert(sizeof(PosixLinger) != sizeof(linger),
 WindowsOs::WindowsOs() = default;
 
 WindowsOs::~WindowsOs() = default;
+
+std::string_view WindowsOs::Name() const { return kBackend; }
 
 // --- capabilities ----------------------------------------------------------
 

@@ -243,7 +243,7 @@ class WindowsOs : public Os {
   WindowsOs(const WindowsOs&) = delete;
   WindowsOs& operator=(const WindowsOs&) = delete;
 
-  std::string_view Name() const override { return "windows"; }
+  std::string_view Name() const override;
   bool Supports(Capability c) const override;
   size_t UnixPathMax() const override;
 
