@@ -127,6 +127,9 @@ class CountingOs : public platform::Os {
       Option option) const override {
     return real_.NativeOptionFor(option);
   }
+  int NativeShutdownHow(ShutdownHow how) const override {
+    return real_.NativeShutdownHow(how);
+  }
   absl::Status GetSockOpt(NativeHandle h, platform::NativeOption o, void* b,
                           size_t* n) const override {
     return real_.GetSockOpt(h, o, b, n);

@@ -263,6 +263,9 @@ class FakeOs : public platform::Os {
       Option option) const override {
     return platform::NativeOption{1, static_cast<int>(option)};
   }
+  int NativeShutdownHow(ShutdownHow how) const override {
+    return static_cast<int>(how);
+  }
   absl::Status GetSockOpt(NativeHandle, platform::NativeOption, void*,
                           size_t*) const override {
     ++calls;

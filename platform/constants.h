@@ -1,14 +1,17 @@
 // platform/constants.h
 //
 // The native values of the socket-module constants (core/constants.h) on the
-// platform this file is compiled for: one source, platform/constants.cc,
-// built for every OS, that takes each value from the OS headers (POSIX
+// platform this file is compiled for, each taken from the OS headers by the
+// OS's own source (platform/posix/constants.cc for POSIX and Linux,
+// platform/windows/constants.cc for Windows; both expand the one table of
+// platform/internal/constants_table.inc) and looked up by
+// platform/constants.cc, which includes no OS header. The headers: POSIX
 // <sys/socket.h>, <netinet/in.h>, <netinet/tcp.h>, <netinet/udp.h>,
 // <netdb.h>, <sys/un.h>; on Linux also <linux/netlink.h>, <linux/tipc.h>,
 // <linux/can.h>, <linux/can/raw.h>; on Windows the Windows backend's
 // platform/windows/winsock.h: <winsock2.h>, <ws2tcpip.h>, <mstcpip.h>, ...,
 // plus the Windows SDK's TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT and
-// TCP_MAXSEG where MinGW-w64 lacks them). A name the headers do not define
+// TCP_MAXSEG where MinGW-w64 lacks them. A name the headers do not define
 // is absent, never given a substitute number.
 //
 // Most constants are macros; those some headers declare as enumerators
@@ -52,6 +55,11 @@ absl::Span<const NativeConstant> NativeConstants();
 // platform, nullopt when the platform's headers do not define it (or the
 // name is not a known constant).
 std::optional<int64_t> NativeConstantValue(std::string_view name);
+
+// ConstantsPlatform returns the column of docs/constants.md (the constants
+// each platform lacks) this build's values belong to: "Linux", "Windows", or
+// "" on any other OS (the page has no column for it).
+std::string_view ConstantsPlatform();
 
 }  // namespace platform
 }  // namespace xsock

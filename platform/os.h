@@ -226,7 +226,8 @@ class Os {
   virtual absl::StatusOr<SocketAddress> GetSockName(NativeHandle h) const = 0;
   virtual absl::StatusOr<SocketAddress> GetPeerName(NativeHandle h) const = 0;
 
-  // Shutdown. Corresponds to shutdown(SHUT_RD/WR/RDWR, SD_*).
+  // Shutdown. `how` is a ShutdownHow value (api/ checks). Corresponds to
+  // shutdown(SHUT_RD/WR/RDWR, SD_*).
   virtual absl::Status Shutdown(NativeHandle h, ShutdownHow how) const = 0;
 
   // --- data ------------------------------------------------------------------
@@ -273,6 +274,12 @@ class Os {
   // naming the option when the platform lacks it.
   virtual absl::StatusOr<NativeOption> NativeOptionFor(Option option) const = 0;
 
+  // NativeShutdownHow returns the value Shutdown passes to shutdown() for
+  // `how`: SHUT_RD, SHUT_WR or SHUT_RDWR (SD_RECEIVE, SD_SEND or SD_BOTH on
+  // Windows), from the backend's one table; -1 for a value that is not a
+  // ShutdownHow. No system call.
+  virtual int NativeShutdownHow(ShutdownHow how) const = 0;
+
   // GetSockOpt reads up to *len bytes into `buf`, sets *len to the size the
   // OS returned. Corresponds to getsockopt().
   virtual absl::Status GetSockOpt(NativeHandle h, NativeOption opt, void* buf,
@@ -301,9 +308,8 @@ class Os {
   // the time is seconds and never clock ticks), {u_short, u_short} on
   // Windows.
   virtual absl::StatusOr<Linger> GetLinger(NativeHandle h) const = 0;
-  // SetLinger writes SO_LINGER (as GetLinger). Errors: kInvalidArgument
-  // naming "value" for seconds outside what the platform's field holds
-  // (negative; above 65535 on Windows).
+  // SetLinger writes SO_LINGER (as GetLinger). `linger.seconds` is 0..65535
+  // (api/ checks), which every platform's field holds.
   virtual absl::Status SetLinger(NativeHandle h, Linger linger) const = 0;
 
   // GetTimeOption reads SO_RCVTIMEO or SO_SNDTIMEO (`option` kRcvTimeo or
@@ -316,9 +322,9 @@ class Os {
   // SetTimeOption writes SO_RCVTIMEO or SO_SNDTIMEO. Zero (or an infinite
   // duration) means no timeout; a positive duration is rounded up to the
   // unit of the field (microseconds, milliseconds on Windows), so it never
-  // becomes 0, and clamped to the largest the field holds. Errors:
-  // kInvalidArgument naming "option" as GetTimeOption, naming "value" for a
-  // negative duration.
+  // becomes 0, and clamped to the largest the field holds. `value` is not
+  // negative (api/ checks). Errors: kInvalidArgument naming "option" as
+  // GetTimeOption.
   virtual absl::Status SetTimeOption(NativeHandle h, Option option,
                                      absl::Duration value) const = 0;
 
@@ -345,10 +351,9 @@ class Os {
       const char* host, const char* service,
       const AddrInfoHints& hints) const = 0;
 
-  // GetNameInfo turns an IPv4/IPv6 address into host and service text.
-  // Corresponds to getnameinfo() (Winsock's ANSI getnameinfo on Windows).
-  // Errors as GetAddrInfo; kInvalidArgument naming "address" for an address
-  // of another family.
+  // GetNameInfo turns an IPv4/IPv6 address (api/ checks the family) into
+  // host and service text. Corresponds to getnameinfo() (Winsock's ANSI
+  // getnameinfo on Windows). Errors as GetAddrInfo.
   virtual absl::StatusOr<NameInfo> GetNameInfo(const SocketAddress& addr,
                                                uint32_t ni_flags) const = 0;
 

@@ -49,18 +49,14 @@ struct ResolverFlagEntry {
   int native;
 };
 
-// NativeResolverFlags converts portable bits `flags` to native bits in
-// *native with `table` (one row per bit of `all`). Errors: kInvalidArgument
-// naming "flags" for bits outside `all`; kUnimplemented naming the first
-// flag the platform lacks, with `call` and `backend` in the message.
+// NativeResolverFlags converts portable bits `flags` (known bits only: api/
+// checks) to native bits in *native with `table` (one row per bit). Errors:
+// kUnimplemented naming the first flag the platform lacks, with `call` and
+// `backend` in the message.
 template <size_t N>
 absl::Status NativeResolverFlags(const ResolverFlagEntry (&table)[N],
-                                 uint32_t all, uint32_t flags,
-                                 std::string_view call,
+                                 uint32_t flags, std::string_view call,
                                  std::string_view backend, int* native) {
-  if ((flags & ~all) != 0) {
-    return InvalidArgument(call, "flags", "unknown flag bits");
-  }
   int out = 0;
   for (const ResolverFlagEntry& e : table) {
     if ((flags & e.flag) == 0) continue;
@@ -108,8 +104,8 @@ absl::Status TranslateHints(const AddrInfoHints& hints,
     if (out->socktype < 0) return UnsupportedType(kCall, *hints.type, backend);
   }
   out->protocol = hints.proto;
-  return NativeResolverFlags(ai_flags, kAllAiFlags, hints.flags, kCall,
-                             backend, &out->flags);
+  return NativeResolverFlags(ai_flags, hints.flags, kCall, backend,
+                             &out->flags);
 }
 
 // UntypedResult is what a result without a socket type (ai_socktype 0, as

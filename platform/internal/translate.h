@@ -93,10 +93,9 @@ bool PortableValue(const int (&table)[N], int native, Enum* value) {
 // NativeMsgFlags converts `flags` to native bits in *native with `table`,
 // one entry per MsgFlags bit; an entry has the bit (`flag`), its `name`
 // ("MSG_TRUNC") and, through `native_of(entry)`, its native value (-1: the
-// platform lacks it). Returns OK; kInvalidArgument naming "flags" for bits
-// outside kAllMsgFlags; kUnimplemented naming the first flag the platform
-// lacks, with `call` and `backend` in the message. Does not allocate on
-// success.
+// platform lacks it); `flags` has known bits only (api/ checks). Returns
+// OK; kUnimplemented naming the first flag the platform lacks, with `call`
+// and `backend` in the message. Does not allocate on success.
 template <typename Entry, size_t N, typename NativeOf>
 absl::Status NativeMsgFlags(const Entry (&table)[N], const NativeOf& native_of,
                             MsgFlags flags, std::string_view call,
@@ -106,9 +105,6 @@ absl::Status NativeMsgFlags(const Entry (&table)[N], const NativeOf& native_of,
   uint32_t bits = static_cast<uint32_t>(flags);
   int out = 0;
   if (bits != 0) {
-    if ((bits & ~kAllMsgFlags) != 0) {
-      return InvalidArgument(call, "flags", "unknown message flag bits");
-    }
     for (const Entry& e : table) {
       if (!HasFlag(flags, e.flag)) continue;
       const int value = native_of(e);

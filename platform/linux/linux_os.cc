@@ -3,19 +3,13 @@
 #include "platform/linux/linux_os.h"
 
 #include <linux/netlink.h>
+#include <linux/tipc.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <cstring>
 #include <string>
 #include <string_view>
-
-#if defined(__has_include)
-#if __has_include(<linux/tipc.h>)
-#include <linux/tipc.h>
-#define XSOCK_HAVE_LINUX_TIPC_H 1
-#endif
-#endif
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -59,11 +53,7 @@ bool LinuxOs::ProbeCapability(Capability c) const {
     case Capability::kNetlink:
       return ProbeSocket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE);
     case Capability::kTipc:
-#if defined(XSOCK_HAVE_LINUX_TIPC_H) && defined(AF_TIPC)
       return ProbeSocket(AF_TIPC, SOCK_RDM, 0);
-#else
-      return false;
-#endif
     default:
       return PosixOs::ProbeCapability(c);
   }
@@ -107,7 +97,6 @@ absl::Status LinuxOs::EncodeOtherAddress(const SocketAddress& addr,
     out->len = sizeof(*nl);
     return absl::OkStatus();
   }
-#ifdef XSOCK_HAVE_LINUX_TIPC_H
   if (addr.family() == Family::kTipc) {
     // Field use follows Python's socket module (getsockaddrarg).
     sockaddr_tipc* t = reinterpret_cast<sockaddr_tipc*>(&out->storage);
@@ -137,7 +126,6 @@ absl::Status LinuxOs::EncodeOtherAddress(const SocketAddress& addr,
     out->len = sizeof(*t);
     return absl::OkStatus();
   }
-#endif
   return PosixOs::EncodeOtherAddress(addr, call, out);
 }
 
@@ -152,7 +140,6 @@ absl::StatusOr<SocketAddress> LinuxOs::DecodeOtherAddress(
     std::memcpy(&nl, sa, sizeof(nl));
     return SocketAddress::Netlink(nl.nl_pid, nl.nl_groups);
   }
-#ifdef XSOCK_HAVE_LINUX_TIPC_H
   if (sa->sa_family == AF_TIPC) {
     if (n < sizeof(sockaddr_tipc)) {
       return InvalidArgument(call, "address", "short AF_TIPC address");
@@ -179,7 +166,6 @@ absl::StatusOr<SocketAddress> LinuxOs::DecodeOtherAddress(
             "invalid TIPC address type " + std::to_string(t.addrtype));
     }
   }
-#endif
   return PosixOs::DecodeOtherAddress(sa, len, call);
 }
 

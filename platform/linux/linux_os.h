@@ -12,8 +12,8 @@
 //               to a 6-byte abstract name (kUnixAbstract, kUnixAutobind).
 //   AF_NETLINK  sockaddr_nl (pid, groups) (kNetlink when
 //               socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE) works).
-//   AF_TIPC     sockaddr_tipc, when <linux/tipc.h> is available (kTipc when
-//               socket(AF_TIPC, SOCK_RDM) works, i.e. the module is loaded).
+//   AF_TIPC     sockaddr_tipc (kTipc when socket(AF_TIPC, SOCK_RDM) works,
+//               i.e. the module is loaded).
 // Sends use MSG_NOSIGNAL (inherited from PosixOs).
 
 #ifndef XSOCK_PLATFORM_LINUX_LINUX_OS_H_

@@ -130,6 +130,13 @@ TEST_P(BackendTest, ShutdownWriteGivesPeerEndOfStream) {
   CheckShutdownWriteGivesPeerEndOfStream(os(), p);
 }
 
+TEST_P(BackendTest, NativeShutdownHowIsTheShutMacro) {
+  EXPECT_EQ(os().NativeShutdownHow(ShutdownHow::kRead), SHUT_RD);
+  EXPECT_EQ(os().NativeShutdownHow(ShutdownHow::kWrite), SHUT_WR);
+  EXPECT_EQ(os().NativeShutdownHow(ShutdownHow::kBoth), SHUT_RDWR);
+  EXPECT_EQ(os().NativeShutdownHow(static_cast<ShutdownHow>(3)), -1);
+}
+
 // --- would-block, modes, readiness ---------------------------------------------------
 
 TEST_P(BackendTest, EmptyNonBlockingRecvIsBareWouldBlock) {

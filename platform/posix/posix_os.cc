@@ -564,9 +564,7 @@ absl::StatusOr<SocketAddress> PosixOs::GetPeerName(NativeHandle h) const {
 }
 
 absl::Status PosixOs::Shutdown(NativeHandle h, ShutdownHow how) const {
-  int native = posix_internal::NativeShutdown(how);
-  if (native < 0) return InvalidArgument("shutdown", "how", "unknown value");
-  if (::shutdown(ToFd(h), native) != 0) return LastError("shutdown");
+  if (::shutdown(ToFd(h), NativeShutdownHow(how)) != 0) return LastError("shutdown");
   return absl::OkStatus();
 }
 
@@ -671,6 +669,10 @@ absl::StatusOr<NativeOption> PosixOs::NativeOptionFor(Option option) const {
   return posix_internal::NativeOptionFor(option, name_);
 }
 
+int PosixOs::NativeShutdownHow(ShutdownHow how) const {
+  return posix_internal::NativeShutdown(how);
+}
+
 absl::Status PosixOs::GetSockOpt(NativeHandle h, NativeOption opt, void* buf,
                                  size_t* len) const {
   socklen_t native_len = *len > 0x7fffffff ? socklen_t{0x7fffffff}
@@ -745,10 +747,6 @@ absl::StatusOr<Linger> PosixOs::GetLinger(NativeHandle h) const {
 }
 
 absl::Status PosixOs::SetLinger(NativeHandle h, Linger linger) const {
-  if (linger.seconds < 0) {
-    return InvalidArgument("setsockopt", "value",
-                           "SO_LINGER time must not be negative");
-  }
   struct linger native;
   std::memset(&native, 0, sizeof(native));
   native.l_onoff = linger.on ? 1 : 0;
@@ -782,9 +780,6 @@ absl::Status PosixOs::SetTimeOption(NativeHandle h, Option option,
       internal::TimeOptionFor(*this, option, "setsockopt");
   if (!opt.ok()) return opt.status();
   const int name = opt->name;
-  if (value < absl::ZeroDuration()) {
-    return InvalidArgument("setsockopt", "value", "negative timeout");
-  }
   struct timeval tv;
   std::memset(&tv, 0, sizeof(tv));  // zero and infinite: no timeout
   if (value != absl::InfiniteDuration() && value > absl::ZeroDuration()) {
@@ -843,10 +838,6 @@ absl::StatusOr<std::vector<AddrInfo>> PosixOs::GetAddrInfo(
 
 absl::StatusOr<NameInfo> PosixOs::GetNameInfo(const SocketAddress& addr,
                                               uint32_t ni_flags) const {
-  if (addr.family() != Family::kInet && addr.family() != Family::kInet6) {
-    return InvalidArgument("getnameinfo", "address",
-                           "not an AF_INET or AF_INET6 address");
-  }
   int flags = 0;
   absl::Status status = posix_internal::NativeNiFlags(ni_flags, name_, &flags);
   if (!status.ok()) return status;

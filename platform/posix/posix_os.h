@@ -126,6 +126,7 @@ class PosixOs : public Os {
   absl::StatusOr<unsigned> Wait(NativeHandle h, unsigned interest,
                                 int timeout_ms) const override;
   absl::StatusOr<NativeOption> NativeOptionFor(Option option) const override;
+  int NativeShutdownHow(ShutdownHow how) const override;
   absl::Status GetSockOpt(NativeHandle h, NativeOption opt, void* buf,
                           size_t* len) const override;
   absl::Status SetSockOpt(NativeHandle h, NativeOption opt, const void* buf,

@@ -259,8 +259,8 @@ absl::Status TranslateAddrInfoHints(const AddrInfoHints& hints,
 
 absl::Status NativeNiFlags(uint32_t flags, std::string_view backend,
                            int* native) {
-  return internal::NativeResolverFlags(kNiFlags, kAllNiFlags, flags,
-                                       "getnameinfo", backend, native);
+  return internal::NativeResolverFlags(kNiFlags, flags, "getnameinfo",
+                                       backend, native);
 }
 
 }  // namespace posix_internal

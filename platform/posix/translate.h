@@ -58,14 +58,15 @@ absl::StatusOr<NativeOption> NativeOptionFor(Option option,
 // TranslateAddrInfoHints converts getaddrinfo's portable hints to native
 // (AF_*, SOCK_* or 0 when unset, protocol, AI_* bits). Errors:
 // kFamilyNotSupported / kTypeNotSupported for a value the platform lacks;
-// kInvalidArgument naming "flags" for unknown bits; kUnimplemented naming an
-// AI_* flag the platform lacks.
+// kUnimplemented naming an AI_* flag the platform lacks. Unknown flag bits
+// are api/'s to reject.
 absl::Status TranslateAddrInfoHints(const AddrInfoHints& hints,
                                     std::string_view backend,
                                     internal::NativeAddrInfoHints* out);
 
-// NativeNiFlags converts portable NiFlags bits to NI_* bits. Errors:
-// kInvalidArgument naming "flags" for unknown bits.
+// NativeNiFlags converts portable NiFlags bits (known bits only: api/
+// checks) to NI_* bits. Errors: kUnimplemented naming an NI_* flag the
+// platform lacks.
 absl::Status NativeNiFlags(uint32_t flags, std::string_view backend,
                            int* native);
 

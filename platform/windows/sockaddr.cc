@@ -14,14 +14,13 @@
 #include "core/types.h"
 #include "platform/internal/errors.h"
 #include "platform/internal/sockaddr.h"
+#include "platform/windows/translate.h"
 #include "platform/windows/winsock.h"
 
 namespace xsock {
 namespace platform {
 namespace windows_internal {
 namespace {
-
-constexpr std::string_view kBackend = "windows";
 
 static_assert(kUnixSunPathSize <= kMaxUnixPathBytes,
               "SocketAddress holds every Windows AF_UNIX name");

@@ -19,8 +19,6 @@ namespace platform {
 namespace windows_internal {
 namespace {
 
-constexpr std::string_view kBackend = "windows";
-
 // Families, indexed by Family value.
 constexpr int kFamilies[] = {
     -1,        // kUnspec: never a socket family here
@@ -191,12 +189,12 @@ absl::StatusOr<NativeOption> NativeOptionFor(Option option) {
 absl::Status TranslateAddrInfoHints(const AddrInfoHints& hints,
                                     internal::NativeAddrInfoHints* out) {
   return internal::TranslateHints(hints, kAiFlags, NativeFamily, NativeType,
-                                  "windows", out);
+                                  kBackend, out);
 }
 
 absl::Status NativeNiFlags(uint32_t flags, int* native) {
-  return internal::NativeResolverFlags(kNiFlags, kAllNiFlags, flags,
-                                       "getnameinfo", "windows", native);
+  return internal::NativeResolverFlags(kNiFlags, flags, "getnameinfo",
+                                       kBackend, native);
 }
 
 }  // namespace windows_internal

@@ -24,6 +24,10 @@ namespace xsock {
 namespace platform {
 namespace windows_internal {
 
+// kBackend is the Windows backend's name (WindowsOs::Name()), which its
+// messages of missing features name.
+inline constexpr std::string_view kBackend = "windows";
+
 // NativeFamily returns the AF_* value of `f` (AF_INET, AF_INET6, AF_UNIX),
 // or -1 for families Windows does not have (netlink, TIPC) and kUnspec.
 int NativeFamily(Family f);
@@ -58,12 +62,14 @@ absl::StatusOr<NativeOption> NativeOptionFor(Option option);
 // TranslateAddrInfoHints converts getaddrinfo's portable hints to native
 // (AF_*, SOCK_* or 0 when unset, protocol, AI_* bits). Errors:
 // kFamilyNotSupported / kTypeNotSupported for a value Windows lacks;
-// kInvalidArgument naming "flags" for unknown bits.
+// kUnimplemented naming an AI_* flag Windows lacks. Unknown flag bits are
+// api/'s to reject.
 absl::Status TranslateAddrInfoHints(const AddrInfoHints& hints,
                                     internal::NativeAddrInfoHints* out);
 
-// NativeNiFlags converts portable NiFlags bits to NI_* bits. Errors:
-// kInvalidArgument naming "flags" for unknown bits.
+// NativeNiFlags converts portable NiFlags bits (known bits only: api/
+// checks) to NI_* bits. Errors: kUnimplemented naming an NI_* flag Windows
+// lacks.
 absl::Status NativeNiFlags(uint32_t flags, int* native);
 
 }  // namespace windows_internal

@@ -37,10 +37,9 @@ using windows_internal::NativeSockAddr;
 using windows_internal::WsaError;
 using windows_internal::WsaErrorSlow;
 using windows_internal::WsaErrorWithKind;
+using windows_internal::kBackend;
 
 namespace {
-
-constexpr std::string_view kBackend = "windows";
 
 static_assert(sizeof(SOCKET) <= sizeof(NativeHandle),
               "a SOCKET fits a NativeHandle (HND-01)");
@@ -203,6 +202,8 @@ static_assert(sizeof(PosixLinger) != sizeof(linger),
 WindowsOs::WindowsOs() = default;
 
 WindowsOs::~WindowsOs() = default;
+
+std::string_view WindowsOs::Name() const { return kBackend; }
 
 // --- capabilities ----------------------------------------------------------
 
@@ -503,8 +504,6 @@ absl::StatusOr<SocketAddress> WindowsOs::GetPeerName(NativeHandle h) const {
 }
 
 absl::Status WindowsOs::Shutdown(NativeHandle h, ShutdownHow how) const {
-  const int native = windows_internal::NativeShutdown(how);
-  if (native < 0) return InvalidArgument("shutdown", "how", "unknown value");
   const SOCKET s = ToSocket(h);
   if (SocketType(s) == SOCK_DGRAM) {
     // Winsock shuts down an unconnected datagram socket without complaint;
@@ -517,7 +516,9 @@ absl::Status WindowsOs::Shutdown(NativeHandle h, ShutdownHow how) const {
                               "shutdown");
     }
   }
-  if (::shutdown(s, native) != 0) return LastWsaError("shutdown");
+  if (::shutdown(s, NativeShutdownHow(how)) != 0) {
+    return LastWsaError("shutdown");
+  }
   return absl::OkStatus();
 }
 
@@ -683,6 +684,10 @@ absl::StatusOr<unsigned> WindowsOs::Wait(NativeHandle h, unsigned interest,
 
 absl::StatusOr<NativeOption> WindowsOs::NativeOptionFor(Option option) const {
   return windows_internal::NativeOptionFor(option);
+}
+
+int WindowsOs::NativeShutdownHow(ShutdownHow how) const {
+  return windows_internal::NativeShutdown(how);
 }
 
 namespace {
@@ -956,10 +961,6 @@ absl::StatusOr<Linger> WindowsOs::GetLinger(NativeHandle h) const {
 }
 
 absl::Status WindowsOs::SetLinger(NativeHandle h, Linger value) const {
-  if (value.seconds < 0 || value.seconds > 0xFFFF) {
-    return InvalidArgument("setsockopt", "value",
-                           "SO_LINGER time outside 0..65535 seconds");
-  }
   linger native;
   native.l_onoff = static_cast<u_short>(value.on ? 1 : 0);
   native.l_linger = static_cast<u_short>(value.seconds);
@@ -992,9 +993,6 @@ absl::Status WindowsOs::SetTimeOption(NativeHandle h, Option option,
       internal::TimeOptionFor(*this, option, "setsockopt");
   if (!opt.ok()) return opt.status();
   const int name = opt->name;
-  if (value < absl::ZeroDuration()) {
-    return InvalidArgument("setsockopt", "value", "negative timeout");
-  }
   DWORD ms = 0;  // zero and infinite: no timeout
   if (value != absl::InfiniteDuration() && value > absl::ZeroDuration()) {
     // Round up to whole milliseconds: a positive time never becomes 0.
@@ -1055,10 +1053,6 @@ absl::StatusOr<std::vector<AddrInfo>> WindowsOs::GetAddrInfo(
 
 absl::StatusOr<NameInfo> WindowsOs::GetNameInfo(const SocketAddress& addr,
                                                 uint32_t ni_flags) const {
-  if (addr.family() != Family::kInet && addr.family() != Family::kInet6) {
-    return InvalidArgument("getnameinfo", "address",
-                           "not an AF_INET or AF_INET6 address");
-  }
   if (winsock_.error() != 0) return winsock_.status();
   int flags = 0;
   absl::Status status = windows_internal::NativeNiFlags(ni_flags, &flags);

@@ -243,7 +243,7 @@ class WindowsOs : public Os {
   WindowsOs(const WindowsOs&) = delete;
   WindowsOs& operator=(const WindowsOs&) = delete;
 
-  std::string_view Name() const override { return "windows"; }
+  std::string_view Name() const override;
   bool Supports(Capability c) const override;
   size_t UnixPathMax() const override;
 
@@ -287,6 +287,7 @@ class WindowsOs : public Os {
   absl::StatusOr<unsigned> Wait(NativeHandle h, unsigned interest,
                                 int timeout_ms) const override;
   absl::StatusOr<NativeOption> NativeOptionFor(Option option) const override;
+  int NativeShutdownHow(ShutdownHow how) const override;
   absl::Status GetSockOpt(NativeHandle h, NativeOption opt, void* buf,
                           size_t* len) const override;
   absl::Status SetSockOpt(NativeHandle h, NativeOption opt, const void* buf,

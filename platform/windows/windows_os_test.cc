@@ -736,6 +736,10 @@ TEST(WindowsOsTest, WritingToAClosedPeerIsResetOrBrokenPipe) {
   {
     XSOCK_ASSERT_OK_AND_ASSIGN(Pair p, MakeTcpPair(Win()));
     p.server.Reset();
+    // The peer's RST answers the first send but reaches this socket later,
+    // and no event tells when: the socket is already readable (and stays
+    // so) from the peer's FIN. So the send is retried, a bounded number of
+    // times, a millisecond apart.
     absl::Status last;
     for (int i = 0; i < 1000 && last.ok(); ++i) {
       last = Win().Send(p.client.get(), "y", 1, MsgFlags::kNone).status();
@@ -772,6 +776,13 @@ TEST(WindowsOsTest, RecvAfterShutdownReadIsEndOfStream) {
                           &from));
     EXPECT_EQ(n, 0u);
   }
+}
+
+TEST(WindowsOsTest, NativeShutdownHowIsTheSdMacro) {
+  EXPECT_EQ(Win().NativeShutdownHow(ShutdownHow::kRead), SD_RECEIVE);
+  EXPECT_EQ(Win().NativeShutdownHow(ShutdownHow::kWrite), SD_SEND);
+  EXPECT_EQ(Win().NativeShutdownHow(ShutdownHow::kBoth), SD_BOTH);
+  EXPECT_EQ(Win().NativeShutdownHow(static_cast<ShutdownHow>(3)), -1);
 }
 
 TEST(WindowsOsTest, ShutdownOfAnUnconnectedSocketIsNotConnected) {
@@ -933,9 +944,6 @@ TEST(WindowsOsTest, GetSetLingerUseTheNativeLayout) {
   XSOCK_ASSERT_OK_AND_ASSIGN(Linger on, Win().GetLinger(h.get()));
   EXPECT_TRUE(on.on);
   EXPECT_EQ(on.seconds, 9);
-  // Windows keeps the time in a u_short.
-  absl::Status st = Win().SetLinger(h.get(), Linger{true, 65536});
-  EXPECT_EQ(GetErrorKind(st), ErrorKind::kInvalidArgument) << st;
 }
 
 TEST(WindowsOsTest, TimeOptionsAreWholeMillisecondsRoundedUp) {
