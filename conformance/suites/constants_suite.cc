@@ -3,9 +3,7 @@
 // and the list of what each platform lacks (docs/constants.md).
 //
 // The values are the build platform's whatever the backend: the POSIX and
-// Linux backends of a Linux build both see the Linux values. CONST-07 calls
-// shutdown() on the socket's handle itself, so this file includes the OS's
-// socket header.
+// Linux backends of a Linux build both see the Linux values.
 
 #include <algorithm>
 #include <cstdint>
@@ -15,12 +13,6 @@
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#if defined(_WIN32)
-#include <winsock2.h>
-#else
-#include <sys/socket.h>
-#endif
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -55,13 +47,11 @@ int Constant(std::string_view name) {
   return value.ok() ? static_cast<int>(*value) : -1;
 }
 
-// RawShutdown calls shutdown() on the socket's handle with the native `how`.
-int RawShutdown(Socket& socket, int how) {
-#if defined(_WIN32)
-  return ::shutdown(static_cast<SOCKET>(socket.Fileno()), how);
-#else
-  return ::shutdown(static_cast<int>(socket.Fileno()), how);
-#endif
+// ExpectShutValue checks that the constant `name` is the native value the
+// backend passes to shutdown() for `how`.
+void ExpectShutValue(const platform::Os& os, std::string_view name,
+                     ShutdownHow how) {
+  EXPECT_EQ(Constant(name), os.NativeShutdownHow(how)) << name;
 }
 
 // --- CONST-01 ----------------------------------------------------------------
@@ -260,11 +250,12 @@ TEST_P(ConstantsSuite, CONST_06_LookupErrorCarriesAnEaiConstant) {
 
 // --- CONST-07 ----------------------------------------------------------------
 
-TEST_P(ConstantsSuite, CONST_07_RawShutdownWrite) {
+TEST_P(ConstantsSuite, CONST_07_ShutWrClosesTheSendingSide) {
+  ExpectShutValue(os(), "SHUT_WR", ShutdownHow::kWrite);
   ASSERT_OK_AND_ASSIGN(Connection c, Connect());
   ASSERT_OK(c.client.SetTimeout(kPeerTimeout));
   ASSERT_OK(c.server.SetTimeout(kPeerTimeout));
-  ASSERT_EQ(RawShutdown(c.client, Constant("SHUT_WR")), 0);
+  ASSERT_OK(c.client.Shutdown(ShutdownHow::kWrite));
   absl::StatusOr<std::string> at_server = ReadToEof(c.server, 16);
   ASSERT_OK(at_server);
   EXPECT_EQ(*at_server, "");
@@ -274,22 +265,24 @@ TEST_P(ConstantsSuite, CONST_07_RawShutdownWrite) {
   EXPECT_EQ(*at_client, "ok");
 }
 
-TEST_P(ConstantsSuite, CONST_07_RawShutdownRead) {
+TEST_P(ConstantsSuite, CONST_07_ShutRdKeepsTheSendingSide) {
+  ExpectShutValue(os(), "SHUT_RD", ShutdownHow::kRead);
   ASSERT_OK_AND_ASSIGN(Connection c, Connect());
   ASSERT_OK(c.client.SetTimeout(kPeerTimeout));
   ASSERT_OK(c.server.SetTimeout(kPeerTimeout));
-  ASSERT_EQ(RawShutdown(c.client, Constant("SHUT_RD")), 0);
+  ASSERT_OK(c.client.Shutdown(ShutdownHow::kRead));
   ASSERT_OK(c.client.SendAll("after"));
   absl::StatusOr<std::string> at_server = ReadExactly(c.server, 5);
   ASSERT_OK(at_server);
   EXPECT_EQ(*at_server, "after");
 }
 
-TEST_P(ConstantsSuite, CONST_07_RawShutdownBoth) {
+TEST_P(ConstantsSuite, CONST_07_ShutRdwrClosesBoth) {
+  ExpectShutValue(os(), "SHUT_RDWR", ShutdownHow::kBoth);
   ASSERT_OK_AND_ASSIGN(Connection c, Connect());
   ASSERT_OK(c.client.SetTimeout(kPeerTimeout));
   ASSERT_OK(c.server.SetTimeout(kPeerTimeout));
-  ASSERT_EQ(RawShutdown(c.client, Constant("SHUT_RDWR")), 0);
+  ASSERT_OK(c.client.Shutdown(ShutdownHow::kBoth));
   absl::StatusOr<std::string> at_server = ReadToEof(c.server, 16);
   ASSERT_OK(at_server);
   EXPECT_EQ(*at_server, "");
@@ -299,16 +292,11 @@ TEST_P(ConstantsSuite, CONST_07_RawShutdownBoth) {
 // --- CONST-08 ----------------------------------------------------------------
 
 TEST_P(ConstantsSuite, CONST_08_AvailabilityListMatchesTheBuild) {
-#if defined(_WIN32)
-  constexpr std::string_view kColumn = "Windows";
-  constexpr size_t kIndex = 1;
-#elif defined(__linux__)
-  constexpr std::string_view kColumn = "Linux";
-  constexpr size_t kIndex = 0;
-#else
-  GTEST_SKIP() << "docs/constants.md has no column for this platform";
-#endif
-#if defined(_WIN32) || defined(__linux__)
+  const std::string_view column = platform::ConstantsPlatform();
+  if (column.empty()) {
+    GTEST_SKIP() << "docs/constants.md has no column for this platform";
+  }
+  const size_t index = column == "Linux" ? 0 : 1;
   // Rows: | `NAME` | Linux | Windows |, each answer "yes" or "no".
   std::set<std::string> listed_missing;
   std::set<std::string> rows;
@@ -331,7 +319,7 @@ TEST_P(ConstantsSuite, CONST_08_AvailabilityListMatchesTheBuild) {
         << line << ": available on both, so no row";
     EXPECT_NE(FindKnownConstant(name), nullptr) << line;
     EXPECT_TRUE(rows.insert(std::string(name)).second) << line << " twice";
-    if (answers[kIndex] == "no") listed_missing.insert(std::string(name));
+    if (answers[index] == "no") listed_missing.insert(std::string(name));
     ++row_count;
   }
   ASSERT_GT(row_count, 0) << "no table rows in docs/constants.md";
@@ -341,11 +329,11 @@ TEST_P(ConstantsSuite, CONST_08_AvailabilityListMatchesTheBuild) {
     const bool missing = !HasConstant(known.name);
     if (missing && listed_missing.count(name) == 0) {
       absl::StrAppend(&changes, "\n  ", name, ": not available here, mark it `no` in the ",
-                      kColumn, " column",
+                      column, " column",
                       rows.count(name) ? "" : " (new row; the other column: yes)");
     } else if (!missing && listed_missing.count(name) != 0) {
       absl::StrAppend(&changes, "\n  ", name, ": available here, mark it `yes` in the ",
-                      kColumn, " column (drop the row if the other column is yes)");
+                      column, " column (drop the row if the other column is yes)");
     }
   }
   EXPECT_TRUE(changes.empty())
@@ -353,7 +341,6 @@ TEST_P(ConstantsSuite, CONST_08_AvailabilityListMatchesTheBuild) {
       << changes
       << "\nthen rerun the CONST_08 test of the linux and the windows "
          "conformance tests (see docs/constants.md).";
-#endif
 }
 
 }  // namespace
