@@ -371,16 +371,15 @@ TEST_P(ResolverSuite, NAME_10_NameInfoNumeric) {
                                kNiNumericHost | kNiNumericServ, os()));
   EXPECT_EQ(v4.host, "127.0.0.1");
   EXPECT_EQ(v4.service, "8080");
-  if (Supports(platform::Capability::kIpv6)) {
-    ASSERT_OK_AND_ASSIGN(
-        NameInfo v6,
-        GetNameInfo(SocketAddress::Inet6({0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                                          0, 0, 0, 1},
-                                         443),
-                    kNiNumericHost | kNiNumericServ, os()));
-    EXPECT_EQ(v6.host, "::1");
-    EXPECT_EQ(v6.service, "443");
-  }
+  XSOCK_REQUIRE(kIpv6);
+  ASSERT_OK_AND_ASSIGN(
+      NameInfo v6,
+      GetNameInfo(SocketAddress::Inet6({0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                        0, 0, 1},
+                                       443),
+                  kNiNumericHost | kNiNumericServ, os()));
+  EXPECT_EQ(v6.host, "::1");
+  EXPECT_EQ(v6.service, "443");
 }
 
 TEST_P(ResolverSuite, NAME_10_NameInfoServiceName) {
